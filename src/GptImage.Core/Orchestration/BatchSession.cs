@@ -79,8 +79,8 @@ namespace GptImage.Orchestration
         {
             if (job is null) throw new ArgumentNullException(nameof(job));
             if (sink is null) throw new ArgumentNullException(nameof(sink));
-            if (_completed) throw new InvalidOperationException("The batch session is already complete.");
             _cancel.Token.ThrowIfCancellationRequested();
+            if (_completed) throw new InvalidOperationException("The batch session is already complete.");
             Pump(sink);
 
             lock (_lock)
