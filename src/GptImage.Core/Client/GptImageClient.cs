@@ -99,7 +99,7 @@ namespace GptImage
                 if (!willRetry) throw WithAttempts(outcome.Error!, attempt);
 
                 TimeSpan delay = _retryPolicy.DelayBefore(attempt, outcome.Error!.RetryAfter);
-                Log($"{operation} attempt {attempt} failed ({Describe(outcome.Error!)}); retrying in {delay.TotalSeconds:0.###} s.");
+                Log($"{operation} attempt {attempt} of {maxAttempts} failed ({Describe(outcome.Error!)}): {outcome.Error!.ApiMessage ?? outcome.Error.Message} Retrying in {delay.TotalSeconds:0.###} s.");
                 await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
             }
         }
