@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Threading;
+using GptImage.Imaging;
 
 namespace GptImage.Emulator.Images
 {
@@ -35,7 +36,7 @@ namespace GptImage.Emulator.Images
         {
             "jpeg" => new RenderedImage(UniformJpegWriter.Write(width, height)),
             "webp" => new RenderedImage(UniformWebpWriter.Write(width, height, (byte)(64 * variant), 128, 200, transparent ? (byte)0 : (byte)255)),
-            _ => new RenderedImage(TemporaryPngWriter.EncodeRgba(width, height, Pixels(width, height, transparent, variant))),
+            _ => new RenderedImage(PngEncoder.EncodeRgba(width, height, Pixels(width, height, transparent, variant))),
         };
 
         /// <summary>A gradient (so the image is not trivially flat); transparent answers get clear corners.</summary>
