@@ -70,7 +70,7 @@ namespace GptImage.Commands
                 foreach (string image in ResolveImages()) request.Images.Add(image);
                 if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
                 // Checks the images and the mask (format, size, alpha, dimensions against the first image) before any upload.
-                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WriteWarning(warning);
+                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
             {

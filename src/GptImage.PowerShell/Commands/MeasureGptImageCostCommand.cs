@@ -51,7 +51,7 @@ namespace GptImage.Commands
             {
                 ApplyRequestOptions(request);
                 request.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
-                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WriteWarning(warning);
+                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
             }
             catch (GptImageValidationException e)
             {

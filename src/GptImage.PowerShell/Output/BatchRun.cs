@@ -31,56 +31,63 @@ namespace GptImage.Commands
 
         public static BatchRun Start(ImageBatchCmdlet cmdlet, CancellationToken cancellation)
         {
-            GptImageClientOptions clientOptions;
-            GptImageClient client;
+            GptImageClient? client = null;
             BatchSession? session = null;
             var log = new ConcurrentQueue<string>();
             try
             {
-                clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec);
+                GptImageClientOptions clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec);
                 // The gate reads every attempt's rate-limit headers and 429s, retried ones included.
                 clientOptions.OnAttempt = attempt => session?.Gate.OnAttempt(attempt);
                 if (StreamPreferences.VerboseEnabled(cmdlet)) clientOptions.Log = log.Enqueue;
                 client = new GptImageClient(clientOptions);
+
+                var batchOptions = new BatchOptions
+                {
+                    ThrottleLimit = cmdlet.ThrottleLimit,
+                    OutputDirectory = cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory),
+                    FileNameTemplate = cmdlet.FileName,
+                    Force = cmdlet.Force.IsPresent,
+                    CacheDirectory = cmdlet.CacheDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.CacheDirectory),
+                    NoCache = cmdlet.NoCache.IsPresent,
+                    MaxCost = cmdlet.MaxCost.HasValue ? (decimal)cmdlet.MaxCost.Value : null,
+                    Endpoint = ClientOptionsFactory.Describe(clientOptions),
+                };
+                session = new BatchSession(client, batchOptions, cancellation);
+                cmdlet.WriteVerbose($"Sending to {batchOptions.Endpoint} (client {client.GenerationsUrl.Host}); at most {batchOptions.ThrottleLimit} requests in flight"
+                    + (batchOptions.EffectiveCacheDirectory is null ? "; no result cache." : $"; result cache {batchOptions.EffectiveCacheDirectory}."));
             }
             catch (GptImageValidationException e)
             {
+                // No key, an unusable endpoint, a bad -FileName template: nothing could proceed.
+                client?.Dispose();
                 cmdlet.ThrowTerminatingError(ErrorRecords.From(e, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
-
-            var batchOptions = new BatchOptions
-            {
-                ThrottleLimit = cmdlet.ThrottleLimit,
-                OutputDirectory = cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory),
-                FileNameTemplate = cmdlet.FileName,
-                Force = cmdlet.Force.IsPresent,
-                CacheDirectory = cmdlet.CacheDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.CacheDirectory),
-                NoCache = cmdlet.NoCache.IsPresent,
-                MaxCost = cmdlet.MaxCost.HasValue ? (decimal)cmdlet.MaxCost.Value : null,
-                Endpoint = ClientOptionsFactory.Describe(clientOptions),
-            };
-            session = new BatchSession(client, batchOptions, cancellation);
-            var sink = new CmdletJobSink(cmdlet, cmdlet.ProgressActivity);
-            cmdlet.WriteVerbose($"Sending to {ClientOptionsFactory.Describe(clientOptions)}; at most {batchOptions.ThrottleLimit} requests in flight"
-                + (batchOptions.EffectiveCacheDirectory is null ? "; no result cache." : $"; result cache {batchOptions.EffectiveCacheDirectory}."));
-            return new BatchRun(cmdlet, client, session, sink, log);
+            return new BatchRun(cmdlet, client, session, new CmdletJobSink(cmdlet, cmdlet.ProgressActivity, cmdlet.WarnOnce), log);
         }
 
         /// <summary>Hands one row to the engine; returns at once unless the engine is at capacity (it then pumps results while waiting).</summary>
         public void Submit(ImageJob job)
         {
-            _session.Submit(job, _sink);
+            try
+            {
+                _session.Submit(job, _sink);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: StopProcessing cancelled the session; tell PowerShell the pipeline is stopping.
+                throw new PipelineStoppedException();
+            }
             FlushClientLog();
         }
 
-        /// <summary>Waits for every row (writing results as they finish), then the totals.</summary>
+        /// <summary>Waits for every row (writing results as they finish); the engine then writes the totals to verbose.</summary>
         public void Complete()
         {
             _session.Complete(_sink);
             FlushClientLog();
             _sink.CompleteProgress();
-            _cmdlet.WriteVerbose("Batch totals: " + _session.Summary);
         }
 
         private void FlushClientLog()

@@ -15,12 +15,14 @@ namespace GptImage.Commands
         private const int ProgressActivityId = 0x6770; // any fixed id: one progress bar per cmdlet
         private readonly Cmdlet _cmdlet;
         private readonly string _activity;
+        private readonly Action<string> _warn;
         private readonly int _pipelineThreadId = Environment.CurrentManagedThreadId;
 
-        public CmdletJobSink(Cmdlet cmdlet, string activity)
+        public CmdletJobSink(Cmdlet cmdlet, string activity, Action<string> warn)
         {
             _cmdlet = cmdlet;
             _activity = activity;
+            _warn = warn;
         }
 
         public void OnResult(GptImageResult result)
@@ -55,7 +57,7 @@ namespace GptImage.Commands
         public void OnWarning(string message)
         {
             EnsurePipelineThread();
-            _cmdlet.WriteWarning(message);
+            _warn(message);
         }
 
         /// <summary>Ends the progress bar once the batch is complete.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace GptImage.Commands
@@ -53,6 +55,14 @@ namespace GptImage.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string? User { get; set; }
+
+        private readonly HashSet<string> _warned = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Writes a warning the first time it comes up: a retired model in a 1000-row CSV warns once, not 1000 times.</summary>
+        internal void WarnOnce(string message)
+        {
+            if (_warned.Add(message)) WriteWarning(message);
+        }
 
         /// <summary>Copies the request options of the current record onto a request.</summary>
         internal void ApplyRequestOptions(ImageGenerationRequest request)
