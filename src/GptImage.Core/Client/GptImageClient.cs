@@ -16,7 +16,7 @@ namespace GptImage
     /// with the server's delay or exponential backoff; errors arrive as <see cref="GptImageApiException"/>
     /// with the API key redacted. One instance holds one HttpClient: reuse it for many calls, dispose it at the end.
     /// </summary>
-    public sealed class GptImageClient : IGptImageClient, IDisposable
+    public sealed partial class GptImageClient : IGptImageClient, IDisposable
     {
         private const int MaxConnectionsPerServer = 64;
 
@@ -63,7 +63,7 @@ namespace GptImage
             ThrowIfDisposed();
             Warn(RequestValidator.Validate(request, DateTime.UtcNow));
             byte[] body = GenerationJsonWriter.Write(request);
-            return SendAsync("generations", request.Model, () =>
+            return SendImageAsync("generations", request, () =>
             {
                 var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -76,7 +76,7 @@ namespace GptImage
             ThrowIfDisposed();
             Warn(RequestValidator.Validate(request, DateTime.UtcNow));
             var builder = new EditMultipartBuilder(request);
-            return SendAsync("edits", request.Model, builder.Build, cancellationToken);
+            return SendImageAsync("edits", request, builder.Build, cancellationToken);
         }
 
         public void Dispose()
@@ -84,18 +84,35 @@ namespace GptImage
             if (Interlocked.Exchange(ref _disposed, 1) == 0) _http.Dispose();
         }
 
-        private async Task<ImageResult> SendAsync(string operation, string model, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        /// <summary>An image call: JSON answer, or server-sent events when the request asks for partial images.</summary>
+        private Task<ImageResult> SendImageAsync(string operation, ImageGenerationRequest request, Func<HttpContent> createContent, CancellationToken cancellationToken)
         {
-            Uri url = _endpoint.UrlFor(operation);
+            bool stream = request.PartialImages.HasValue;
+            SuccessReader<ImageResult> read = stream
+                ? (response, requestId, rateLimit, attempt, ct) => ReadImageStreamAsync(response, request, requestId, rateLimit, attempt, ct)
+                : async (response, requestId, rateLimit, attempt, ct) =>
+                    ImagesResponseParser.Parse(await ReadBodyAsync(response, ct).ConfigureAwait(false), request.Model, requestId, rateLimit, attempt);
+            return SendAsync(operation, HttpMethod.Post, _endpoint.UrlFor(operation), createContent, stream ? "text/event-stream" : "application/json", read, true, cancellationToken);
+        }
+
+        /// <summary>Reads a 2xx answer into the caller's result; may throw InvalidResponseException (retried as a bad answer).</summary>
+        private delegate Task<T> SuccessReader<T>(HttpResponseMessage response, string? requestId, RateLimitInfo? rateLimit, int attempt, CancellationToken cancellationToken);
+
+        /// <summary>The one retry loop of every call this client makes (images, files, batches).</summary>
+        private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri url, Func<HttpContent>? createContent, string accept,
+            SuccessReader<T> readSuccess, bool idempotent, CancellationToken cancellationToken) where T : class
+        {
             int maxAttempts = _options.MaxRetries + 1;
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var clock = Stopwatch.StartNew();
-                AttemptOutcome outcome = await AttemptAsync(url, model, attempt, createContent, cancellationToken).ConfigureAwait(false);
-                bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts;
+                AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, createContent, readSuccess, cancellationToken).ConfigureAwait(false);
+                // A call that must not run twice (creating a batch) is retried only when the server refused it outright (rate limit).
+                bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts
+                    && (idempotent || outcome.Error.ErrorId == ErrorIds.RateLimited);
                 Report(outcome, attempt, clock.Elapsed, willRetry);
-                if (outcome.Result != null) return outcome.Result;
+                if (outcome.Result != null) return (T)outcome.Result;
                 if (!willRetry) throw WithAttempts(outcome.Error!, attempt);
 
                 TimeSpan delay = _retryPolicy.DelayBefore(attempt, outcome.Error!.RetryAfter);
@@ -105,19 +122,19 @@ namespace GptImage
         }
 
         /// <summary>One HTTP exchange with its own timeout. Caller cancellation escapes as OperationCanceledException.</summary>
-        private async Task<AttemptOutcome> AttemptAsync(Uri url, string model, int attempt, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        private async Task<AttemptOutcome> AttemptAsync<T>(HttpMethod method, Uri url, string accept, int attempt, Func<HttpContent>? createContent,
+            SuccessReader<T> readSuccess, CancellationToken cancellationToken) where T : class
         {
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
             HttpResponseMessage? response = null;
             try
             {
-                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = createContent() };
+                using var message = new HttpRequestMessage(method, url) { Content = createContent?.Invoke() };
                 foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
 
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
-                byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
                 string? requestId = ResponseHeaders.RequestId(response);
                 RateLimitInfo? rateLimit = ResponseHeaders.RateLimit(response);
                 int status = (int)response.StatusCode;
@@ -125,13 +142,14 @@ namespace GptImage
                 {
                     try
                     {
-                        return AttemptOutcome.Success(ImagesResponseParser.Parse(body, model, requestId, rateLimit, attempt), status, rateLimit);
+                        return AttemptOutcome.Success(await readSuccess(response, requestId, rateLimit, attempt, attemptCts.Token).ConfigureAwait(false), status, rateLimit);
                     }
-                    catch (InvalidResponseException e)
+                    catch (InvalidResponseException e) when (!attemptCts.IsCancellationRequested)
                     {
                         return AttemptOutcome.Failure(InvalidResponse(e, status, requestId), rateLimit);
                     }
                 }
+                byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
                 return AttemptOutcome.Failure(ApiError(status, body, requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
             }
             catch (Exception e) when (cancellationToken.IsCancellationRequested)
@@ -303,15 +321,15 @@ namespace GptImage
             return handler;
         }
 
-        /// <summary>What one attempt produced: a result, or an error that may be retried.</summary>
+        /// <summary>What one attempt produced: a result (an ImageResult, a raw API answer...), or an error that may be retried.</summary>
         private sealed class AttemptOutcome
         {
-            public ImageResult? Result { get; private set; }
+            public object? Result { get; private set; }
             public GptImageApiException? Error { get; private set; }
             public RateLimitInfo? RateLimit { get; private set; }
             public int StatusCode { get; private set; }
 
-            public static AttemptOutcome Success(ImageResult result, int status, RateLimitInfo? rateLimit) =>
+            public static AttemptOutcome Success(object result, int status, RateLimitInfo? rateLimit) =>
                 new AttemptOutcome { Result = result, StatusCode = status, RateLimit = rateLimit };
 
             public static AttemptOutcome Failure(GptImageApiException error, RateLimitInfo? rateLimit) =>
