@@ -101,6 +101,7 @@ namespace GptImage.Emulator
             app.MapGet("/emulator/images/{width:int}x{height:int}.png", (HttpContext c, int width, int height) => OtherEndpoints.ServeImageAsync(c, state, width, height));
             app.MapGet(CountersEndpoint.Path, (HttpContext c) => CountersEndpoint.HandleAsync(c, state));
             app.MapPost(CountersEndpoint.Path + "/reset", (HttpContext c) => CountersEndpoint.ResetAsync(c, state));
+            Batches.BatchRoutes.Map(app, state);
             app.MapFallback((HttpContext c) => OtherEndpoints.NotFoundAsync(c, state));
         }
 

@@ -19,6 +19,8 @@ namespace GptImage.Emulator
         public RateWindow RateWindow { get; } = new RateWindow();
         public GeneratedImageStore Images { get; } = new GeneratedImageStore();
         public Chance Chance { get; }
+        public Files.FileStore Files { get; } = new Files.FileStore();
+        public Batches.BatchStore Batches { get; } = new Batches.BatchStore();
 
         /// <summary>Where dall-e "url" answers point (served by the emulator itself).</summary>
         public Uri ImageUrlBase { get; set; } = new Uri("http://127.0.0.1/emulator/images/");
