@@ -41,6 +41,9 @@ namespace GptImage.BatchApi
             options ??= new BatchSubmitOptions();
             if (jobs.Count == 0) throw new GptImageValidationException(ErrorIds.InvalidPrompt, "InputObject", "no rows", "at least one row to submit.");
             Validate(jobs, options);
+            var extra = new Dictionary<string, string>(StringComparer.Ordinal) { [MetadataCreatedBy] = "", [MetadataSubmission] = "", [MetadataPart] = "" };
+            if (options.Metadata != null) foreach (var pair in options.Metadata) extra[pair.Key] = pair.Value;
+            BatchApiClient.ValidateMetadata(extra);   // before anything is uploaded
 
             string submission = "sub_" + Guid.NewGuid().ToString("N").Substring(0, 16);
             string work = Path.Combine(options.WorkFolder ?? Path.GetTempPath(), "gptimage-" + submission);
