@@ -50,9 +50,10 @@ Describe 'Import-Csv | New-GptImage | Export-GptImageBatch' {
 
     It 'never overwrites an existing file without -Force' {
         $destination = Join-Path $TestDrive 'noclobber'
-        $first = 'a red bicycle' | New-GptImage @script:Connection -NoCache
+        # Two sizes, so the two images surely differ (the emulator's image depends on the size, not the prompt).
+        $first = 'a red bicycle' | New-GptImage @script:Connection -Size 1024x1024 -NoCache
         $first | Export-GptImageBatch -DestinationPath $destination -FileName 'bike'
-        $other = 'a blue bicycle' | New-GptImage @script:Connection -NoCache
+        $other = 'a blue bicycle' | New-GptImage @script:Connection -Size 1536x1024 -NoCache
         $other | Export-GptImageBatch -DestinationPath $destination -FileName 'bike' -ErrorVariable clobber -ErrorAction SilentlyContinue
         $clobber.Count | Should -Be 1
         $clobber[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.FileExists*'
