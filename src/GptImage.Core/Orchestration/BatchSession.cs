@@ -108,6 +108,7 @@ namespace GptImage.Orchestration
                 _wake.Wait(TimeSpan.FromMilliseconds(250), _cancel.Token);
                 Pump(sink);
             }
+            Pump(sink); // results of rows that ended while we waited go out before the next row starts
             Interlocked.Increment(ref _active);
             _ = Task.Run(() => RunAsync(job));
         }

@@ -16,6 +16,9 @@ namespace GptImage.Orchestration
     public sealed class ManifestWriter
     {
         private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(false);
+
+        // The client's redactor without a known key: masks anything shaped like a key or a bearer token.
+        private static readonly SecretRedactor Redactor = new SecretRedactor(null);
         private readonly object _lock = new object();
         private readonly bool _csv;
         private List<string>? _header;
@@ -90,7 +93,7 @@ namespace GptImage.Orchestration
                 text.Append(CsvText.Line(_header));
             }
             var values = new List<string?>(_header.Count);
-            foreach (string column in _header) values.Add(SecretRedactor.Redact(Value(result, column)));
+            foreach (string column in _header) values.Add(Redactor.Redact(Value(result, column)));
             return text.Append(CsvText.Line(values)).ToString();
         }
 
@@ -111,7 +114,7 @@ namespace GptImage.Orchestration
                 json.WriteStartObject();
                 foreach (var column in ManifestColumns.Fixed)
                 {
-                    string? value = SecretRedactor.Redact(column.Value(result));
+                    string? value = Redactor.Redact(column.Value(result));
                     if (value is null) { json.WriteNull(column.Name); continue; }
                     if (IsNumeric(column.Name)) json.WriteNumber(column.Name, decimal.Parse(value, CultureInfo.InvariantCulture));
                     else if (column.Name == "FromCache") json.WriteBoolean(column.Name, result.FromCache);
@@ -121,7 +124,7 @@ namespace GptImage.Orchestration
                 foreach (var pair in result.SourceFields)
                 {
                     if (pair.Value is null) json.WriteNull(pair.Key);
-                    else json.WriteString(pair.Key, SecretRedactor.Redact(pair.Value));
+                    else json.WriteString(pair.Key, Redactor.Redact(pair.Value));
                 }
                 json.WriteEndObject();
                 json.WriteEndObject();
