@@ -14,43 +14,38 @@ using static GptImage.Tests.Emulator.EmulatorHttp;
 namespace GptImage.Tests.Emulator
 {
     /// <summary>Multipart edits: part types, real formats, the mask rules, image tokens, and the JSON edit form.</summary>
-    public sealed class EditTests : IClassFixture<EmulatorFixture>
+    public sealed class EditTests : EmulatorTest
     {
         private static readonly byte[] Png1024 = TestImages.RgbaPng(1024, 1024);
-        private readonly EmulatorFixture _emu;
 
-        public EditTests(EmulatorFixture emulator)
-        {
-            _emu = emulator;
-            _emu.Reset();
-        }
+        public EditTests(EmulatorFixture emulator) : base(emulator) { }
 
         private static Part Png(byte[] bytes, string name = "image[]") => new Part(name, bytes, "image/png");
 
         [Fact]
         public async Task Edit_with_two_images_and_a_mask_succeeds_and_records_every_part()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await EditAsync(http,
                 new[] { Png(Png1024), new Part("image[]", TestImages.Jpeg(640, 480), "image/jpeg", "b.jpg"), Png(TestImages.RgbaPng(1024, 1024), "mask") },
                 Fields("add a hat", "gpt-image-2", ("size", "1024x1536"), ("quality", "low")));
             using JsonDocument doc = await ReadJsonAsync(response);
 
             Assert.Equal((1024, 1536), TestImages.PngSize(Image(doc)));
-            RecordedRequest record = _emu.Counters.Requests.Single();
+            RecordedRequest record = Emu.Counters.Requests.Single();
             Assert.Equal("edits", record.Endpoint);
             Assert.Equal("add a hat", record.Prompt);
             Assert.StartsWith("multipart/form-data", record.ContentType);
             Assert.Equal(new[] { ("image[0]", "image/png"), ("image[1]", "image/jpeg"), ("mask", "image/png") },
                 record.Files.Select(f => (f.Name, f.ContentType!)));
             Assert.Equal("b.jpg", record.Files[1].FileName);
-            Assert.Equal(1, _emu.Counters.Edits);
+            Assert.Equal(1, Emu.Counters.Edits);
         }
 
         [Fact]
         public async Task Input_images_are_billed_as_image_tokens()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             long one = await ImageTokensAsync(http, Png(Png1024));
             long two = await ImageTokensAsync(http, Png(Png1024), Png(Png1024));
             Assert.True(one > 0, $"one input image gave {one} image tokens");
@@ -60,7 +55,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task High_input_fidelity_costs_more_image_tokens_on_models_that_take_it()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             long low = await ImageTokensAsync(http, "gpt-image-1.5", "low", Png(Png1024));
             long high = await ImageTokensAsync(http, "gpt-image-1.5", "high", Png(Png1024));
             Assert.True(high > low, $"high {high} <= low {low}");
@@ -98,7 +93,7 @@ namespace GptImage.Tests.Emulator
         [MemberData(nameof(BadUploads))]
         public async Task Bad_uploads_get_400_with_the_parts_param(Part[] parts, string param, string code, string messagePart)
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await EditAsync(http, parts, Fields());
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var error = await ReadErrorAsync(response);
@@ -109,7 +104,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Mask_of_another_size_names_both_sizes()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await EditAsync(http, new[] { Png(Png1024), Png(TestImages.RgbaPng(512, 512), "mask") }, Fields());
             var error = await ReadErrorAsync(response);
             Assert.Contains("512x512", error.Message);
@@ -119,7 +114,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Image_sent_as_a_text_field_is_refused_as_invalid_type()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             var fields = Fields();
             fields["image[]"] = "a.png";
             using HttpResponseMessage response = await EditAsync(http, new Part[0], fields);
@@ -137,7 +132,7 @@ namespace GptImage.Tests.Emulator
         [InlineData("dall-e-3", "size", "1024x1024", "model", "invalid_value")]
         public async Task Invalid_edit_fields_get_400(string model, string field, string value, string param, string code)
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await EditAsync(http, new[] { Png(TestImages.RgbaPng(64, 64)) }, Fields("p", model, (field, value)));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var error = await ReadErrorAsync(response);
@@ -150,7 +145,7 @@ namespace GptImage.Tests.Emulator
         [InlineData(800, 800, 1024, 1024)]
         public async Task Auto_size_follows_the_first_images_orientation(int inWidth, int inHeight, int outWidth, int outHeight)
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await EditAsync(http, new[] { new Part("image[]", TestImages.Webp(inWidth, inHeight), "image/webp", "in.webp") },
                 Fields("p", "gpt-image-1.5", ("size", "auto")));
             using JsonDocument doc = await ReadJsonAsync(response);
@@ -160,7 +155,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Dall_e_2_edits_take_one_square_png()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using (HttpResponseMessage square = await EditAsync(http, new[] { new Part("image", TestImages.RgbaPng(256, 256), "image/png") },
                        Fields("p", "dall-e-2", ("size", "256x256"), ("response_format", "b64_json"))))
                 Assert.Equal(HttpStatusCode.OK, square.StatusCode);
@@ -172,7 +167,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Json_edit_form_accepts_data_urls()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             string image = "data:image/png;base64," + Convert.ToBase64String(TestImages.RgbaPng(256, 256));
             string body = $"{{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"512x512\",\"images\":[{{\"image_url\":\"{image}\"}}],\"mask\":{{\"image_url\":\"{image}\"}}}}";
             using HttpResponseMessage response = await http.PostAsync("images/edits", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -184,7 +179,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Json_edit_form_with_file_ids_is_refused_until_the_files_api_exists()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             const string body = "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"images\":[{\"file_id\":\"file-abc\"}]}";
             using HttpResponseMessage response = await http.PostAsync("images/edits", new StringContent(body, Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

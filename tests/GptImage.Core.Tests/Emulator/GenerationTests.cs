@@ -13,15 +13,9 @@ using static GptImage.Tests.Emulator.EmulatorHttp;
 namespace GptImage.Tests.Emulator
 {
     /// <summary>Successful generations: real images of the asked size, the answer's fields, usage and headers.</summary>
-    public sealed class GenerationTests : IClassFixture<EmulatorFixture>
+    public sealed class GenerationTests : EmulatorTest
     {
-        private readonly EmulatorFixture _emu;
-
-        public GenerationTests(EmulatorFixture emulator)
-        {
-            _emu = emulator;
-            _emu.Reset();
-        }
+        public GenerationTests(EmulatorFixture emulator) : base(emulator) { }
 
         [Theory]
         [InlineData("gpt-image-2", "1024x1024", 1024, 1024)]
@@ -34,7 +28,7 @@ namespace GptImage.Tests.Emulator
         [InlineData("dall-e-2", "256x256", 256, 256)]
         public async Task Png_answer_has_the_requested_pixel_size(string model, string size, int width, int height)
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             string extra = model.StartsWith("dall-e", StringComparison.Ordinal) ? ",\"response_format\":\"b64_json\"" : "";
             using HttpResponseMessage response = await GenerateAsync(http, $"{{\"model\":\"{model}\",\"prompt\":\"a lighthouse\",\"size\":\"{size}\"{extra}}}");
             using JsonDocument doc = await ReadJsonAsync(response);
@@ -50,7 +44,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Png_answer_decodes_with_an_independent_decoder()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"1536x864\",\"background\":\"transparent\"}");
             using JsonDocument doc = await ReadJsonAsync(response);
             string dir = ImagingTestPaths.NewTempDirectory();
@@ -73,7 +67,7 @@ namespace GptImage.Tests.Emulator
         [InlineData("webp", "1024x1024", 1024, 1024)]
         public async Task Jpeg_and_webp_answers_have_the_requested_size_and_format(string format, string size, int width, int height)
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http,
                 $"{{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"{size}\",\"output_format\":\"{format}\",\"output_compression\":80}}");
             using JsonDocument doc = await ReadJsonAsync(response);
@@ -92,7 +86,7 @@ namespace GptImage.Tests.Emulator
         [InlineData("auto", "1024x1536", 1584)]
         public async Task Usage_follows_the_published_output_token_table(string quality, string size, int outputTokensPerImage)
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             string prompt = new string('x', 41);   // 41 characters: 11 text tokens at ~4 characters each
             using HttpResponseMessage response = await GenerateAsync(http,
                 $"{{\"model\":\"gpt-image-1\",\"prompt\":\"{prompt}\",\"size\":\"{size}\",\"quality\":\"{quality}\",\"n\":2}}");
@@ -111,7 +105,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Flexible_size_scales_output_tokens_by_pixel_count()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"2048x2048\",\"quality\":\"low\"}");
             using JsonDocument doc = await ReadJsonAsync(response);
             Assert.Equal(4 * 272, doc.RootElement.GetProperty("usage").GetProperty("output_tokens").GetInt64());
@@ -120,8 +114,8 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Answers_carry_a_request_id_and_rate_limit_headers_that_count_down()
         {
-            using HttpClient http = _emu.CreateHttpClient();
-            _emu.Options.RequestsPerMinute = 50;
+            using HttpClient http = Emu.CreateHttpClient();
+            Emu.Options.RequestsPerMinute = 50;
             using HttpResponseMessage first = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"one\",\"size\":\"64x64\"}");
             using HttpResponseMessage second = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"two\",\"size\":\"64x64\",\"n\":3}");
 
@@ -138,7 +132,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Dall_e_3_answers_carry_a_revised_prompt_and_no_usage()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"dall-e-3\",\"prompt\":\"a barn\",\"size\":\"1792x1024\",\"response_format\":\"b64_json\"}");
             using JsonDocument doc = await ReadJsonAsync(response);
             Assert.Contains("a barn", doc.RootElement.GetProperty("data")[0].GetProperty("revised_prompt").GetString());
@@ -149,11 +143,11 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Gpt_image_answers_have_no_revised_prompt_unless_asked()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using (HttpResponseMessage plain = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"a barn\",\"size\":\"64x64\"}"))
             using (JsonDocument doc = await ReadJsonAsync(plain))
                 Assert.False(doc.RootElement.GetProperty("data")[0].TryGetProperty("revised_prompt", out _));
-            _emu.Options.IncludeRevisedPrompt = true;
+            Emu.Options.IncludeRevisedPrompt = true;
             using (HttpResponseMessage revised = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"a barn\",\"size\":\"64x64\"}"))
             using (JsonDocument doc = await ReadJsonAsync(revised))
                 Assert.Contains("a barn", doc.RootElement.GetProperty("data")[0].GetProperty("revised_prompt").GetString());
@@ -162,11 +156,11 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Dall_e_2_url_answer_points_at_a_served_png()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"dall-e-2\",\"prompt\":\"a barn\",\"size\":\"512x512\"}");
             using JsonDocument doc = await ReadJsonAsync(response);
             string url = doc.RootElement.GetProperty("data")[0].GetProperty("url").GetString()!;
-            Assert.StartsWith(_emu.Server.Root.ToString(), url);
+            Assert.StartsWith(Emu.Server.Root.ToString(), url);
             byte[] png = await http.GetByteArrayAsync(url);
             Assert.Equal((512, 512), TestImages.PngSize(png));
         }
@@ -174,17 +168,17 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Unknown_model_names_pass_with_generic_checks_only()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"my-gateway-image-model\",\"prompt\":\"p\",\"size\":\"1000x600\",\"some_new_option\":true}");
             using JsonDocument doc = await ReadJsonAsync(response);
             Assert.Equal((1000, 600), TestImages.PngSize(Image(doc)));
-            Assert.Equal("my-gateway-image-model", _emu.Counters.Requests.Single().Model);
+            Assert.Equal("my-gateway-image-model", Emu.Counters.Requests.Single().Model);
         }
 
         [Fact]
         public async Task Models_list_holds_the_catalog_with_shutdown_dates()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await http.GetAsync("models");
             using JsonDocument doc = await ReadJsonAsync(response);
             Assert.Equal("list", doc.RootElement.GetProperty("object").GetString());
@@ -195,13 +189,13 @@ namespace GptImage.Tests.Emulator
             Assert.Equal("2026-10-23", models["gpt-image-1"].GetProperty("shutdown_date").GetString());
             Assert.Equal("2026-12-01", models["gpt-image-1.5"].GetProperty("shutdown_date").GetString());
             Assert.All(models.Values, m => Assert.Equal("model", m.GetProperty("object").GetString()));
-            Assert.Equal(1, _emu.Counters.Models);
+            Assert.Equal(1, Emu.Counters.Models);
         }
 
         [Fact]
         public async Task Single_model_lookup_and_unknown_model_404()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using (HttpResponseMessage one = await http.GetAsync("models/dall-e-3"))
             using (JsonDocument doc = await ReadJsonAsync(one))
                 Assert.Equal("2026-05-12", doc.RootElement.GetProperty("shutdown_date").GetString());
@@ -215,12 +209,12 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Unknown_paths_get_OpenAIs_invalid_url_404()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await http.PostAsync("images/variations", new StringContent("{}"));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             var error = await ReadErrorAsync(response);
             Assert.Equal("Invalid URL (POST /v1/images/variations)", error.Message);
-            Assert.Equal(1, _emu.Counters.CountByStatus(404));
+            Assert.Equal(1, Emu.Counters.CountByStatus(404));
         }
     }
 }

@@ -8,15 +8,9 @@ using static GptImage.Tests.Emulator.EmulatorHttp;
 namespace GptImage.Tests.Emulator
 {
     /// <summary>The emulator refuses what the real API refuses, with OpenAI's error JSON, param and code.</summary>
-    public sealed class GenerationValidationTests : IClassFixture<EmulatorFixture>
+    public sealed class GenerationValidationTests : EmulatorTest
     {
-        private readonly EmulatorFixture _emu;
-
-        public GenerationValidationTests(EmulatorFixture emulator)
-        {
-            _emu = emulator;
-            _emu.Reset();
-        }
+        public GenerationValidationTests(EmulatorFixture emulator) : base(emulator) { }
 
         [Theory]
         [InlineData("{\"model\":\"gpt-image-2\"}", "prompt", "missing_required_parameter", "'prompt'")]
@@ -49,7 +43,7 @@ namespace GptImage.Tests.Emulator
         [InlineData("{\"model\":\"dall-e-2\",\"prompt\":\"p\",\"stream\":true}", "stream", "unknown_parameter", "'stream'")]
         public async Task Invalid_generation_requests_get_400_naming_param_and_value(string body, string param, string code, string messagePart)
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, body);
 
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -58,7 +52,7 @@ namespace GptImage.Tests.Emulator
             Assert.Equal(param, error.Param);
             Assert.Equal(code, error.Code);
             Assert.Contains(messagePart, error.Message);
-            Assert.Equal(code, _emu.Counters.Requests[0].ErrorCode);
+            Assert.Equal(code, Emu.Counters.Requests[0].ErrorCode);
         }
 
         [Theory]
@@ -69,7 +63,7 @@ namespace GptImage.Tests.Emulator
         [InlineData("some-deployment", 32001, false)]
         public async Task Prompt_length_follows_the_models_limit(string model, int length, bool accepted)
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             string extra = model.StartsWith("dall-e", System.StringComparison.Ordinal) ? ",\"response_format\":\"b64_json\"" : ",\"size\":\"64x64\"";
             using HttpResponseMessage response = await GenerateAsync(http, $"{{\"model\":\"{model}\",\"prompt\":\"{new string('a', length)}\"{extra}}}");
             if (accepted)
@@ -85,7 +79,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Body_that_is_not_json_gets_400_without_param()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var error = await ReadErrorAsync(response);
@@ -96,7 +90,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Generations_refuse_multipart_bodies()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await EditAsync(http, new Part[0], Fields(), path: "images/generations");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("application/json", (await ReadErrorAsync(response)).Message);
@@ -105,18 +99,18 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Retired_models_are_served_unless_the_knob_rejects_them()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             const string body = "{\"model\":\"gpt-image-1\",\"prompt\":\"p\",\"size\":\"1024x1024\",\"quality\":\"low\"}";
-            _emu.Options.Today = new System.DateTime(2026, 11, 21);
+            Emu.Options.Today = new System.DateTime(2026, 11, 21);
             using (HttpResponseMessage served = await GenerateAsync(http, body))
                 Assert.Equal(HttpStatusCode.OK, served.StatusCode);
 
-            _emu.Options.RejectRetiredModels = true;
+            Emu.Options.RejectRetiredModels = true;
             using HttpResponseMessage rejected = await GenerateAsync(http, body);
             Assert.Equal(HttpStatusCode.NotFound, rejected.StatusCode);
             Assert.Equal("model_not_found", (await ReadErrorAsync(rejected)).Code);
 
-            _emu.Options.Today = new System.DateTime(2026, 10, 22);   // the day before gpt-image-1's shutdown
+            Emu.Options.Today = new System.DateTime(2026, 10, 22);   // the day before gpt-image-1's shutdown
             using HttpResponseMessage before = await GenerateAsync(http, body);
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
@@ -124,12 +118,12 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Without_a_model_the_APIs_stale_default_dall_e_2_applies()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"prompt\":\"p\",\"size\":\"1536x1024\"}");
             var error = await ReadErrorAsync(response);
             Assert.Equal("size", error.Param);
             Assert.Contains("'256x256'", error.Message);
-            Assert.Null(_emu.Counters.Requests[0].Model);
+            Assert.Null(Emu.Counters.Requests[0].Model);
         }
     }
 }

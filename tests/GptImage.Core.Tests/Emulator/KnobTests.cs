@@ -13,33 +13,27 @@ using static GptImage.Tests.Emulator.EmulatorHttp;
 namespace GptImage.Tests.Emulator
 {
     /// <summary>Each fault knob does what it says, in the shape clients must recognise.</summary>
-    public sealed class KnobTests : IClassFixture<EmulatorFixture>
+    public sealed class KnobTests : EmulatorTest
     {
         private const string Body = "{\"model\":\"gpt-image-2\",\"prompt\":\"a kite\",\"size\":\"64x64\",\"quality\":\"low\"}";
-        private readonly EmulatorFixture _emu;
-
-        public KnobTests(EmulatorFixture emulator)
-        {
-            _emu = emulator;
-            _emu.Reset();
-        }
+        public KnobTests(EmulatorFixture emulator) : base(emulator) { }
 
         [Fact]
         public async Task Latency_holds_each_image_call_at_least_the_minimum()
         {
-            _emu.Options.MinLatency = TimeSpan.FromMilliseconds(400);
-            _emu.Options.MaxLatency = TimeSpan.FromMilliseconds(600);
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Options.MinLatency = TimeSpan.FromMilliseconds(400);
+            Emu.Options.MaxLatency = TimeSpan.FromMilliseconds(600);
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, Body);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.True(_emu.Counters.Requests.Single().Duration >= TimeSpan.FromMilliseconds(400));
+            Assert.True(Emu.Counters.Requests.Single().Duration >= TimeSpan.FromMilliseconds(400));
         }
 
         [Fact]
         public async Task Requests_per_minute_over_the_window_get_429_with_retry_after()
         {
-            _emu.Options.RequestsPerMinute = 2;
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Options.RequestsPerMinute = 2;
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage first = await GenerateAsync(http, Body);
             using HttpResponseMessage second = await GenerateAsync(http, Body);
             using HttpResponseMessage third = await GenerateAsync(http, Body);
@@ -55,15 +49,15 @@ namespace GptImage.Tests.Emulator
             long ms = long.Parse(Header(third, "retry-after-ms"), CultureInfo.InvariantCulture);
             Assert.InRange(ms, 1, 60_000);
             Assert.True(ms <= seconds * 1000L, $"retry-after-ms {ms} above retry-after {seconds}s");
-            Assert.Equal(1, _emu.Counters.CountByErrorCode("rate_limit_exceeded"));
-            Assert.Equal(2, _emu.Counters.Succeeded);
+            Assert.Equal(1, Emu.Counters.CountByErrorCode("rate_limit_exceeded"));
+            Assert.Equal(2, Emu.Counters.Succeeded);
         }
 
         [Fact]
         public async Task Images_per_minute_counts_n()
         {
-            _emu.Options.ImagesPerMinute = 3;
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Options.ImagesPerMinute = 3;
+            using HttpClient http = Emu.CreateHttpClient();
             const string two = "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"64x64\",\"n\":2}";
             using HttpResponseMessage first = await GenerateAsync(http, two);
             using HttpResponseMessage second = await GenerateAsync(http, two);
@@ -76,11 +70,11 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Retry_after_can_be_an_http_date_and_retry_after_ms_can_be_left_out()
         {
-            _emu.Options.RetryAfterAsHttpDate = true;
-            _emu.Options.SendRetryAfterMs = false;
-            _emu.Options.RateLimitRetryAfter = TimeSpan.FromSeconds(30);
-            _emu.Options.EnqueueFaults(EmulatorFault.RateLimited());
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Options.RetryAfterAsHttpDate = true;
+            Emu.Options.SendRetryAfterMs = false;
+            Emu.Options.RateLimitRetryAfter = TimeSpan.FromSeconds(30);
+            Emu.Options.EnqueueFaults(EmulatorFault.RateLimited());
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, Body);
             Assert.Equal((HttpStatusCode)429, response.StatusCode);
             DateTimeOffset date = DateTimeOffset.ParseExact(Header(response, "retry-after"), "r", CultureInfo.InvariantCulture);
@@ -91,15 +85,15 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Insufficient_quota_is_a_429_of_its_own_type_without_retry_after()
         {
-            _emu.Options.InsufficientQuota = true;
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Options.InsufficientQuota = true;
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, Body);
             Assert.Equal((HttpStatusCode)429, response.StatusCode);
             var error = await ReadErrorAsync(response);
             Assert.Equal(("insufficient_quota", "insufficient_quota"), (error.Type, error.Code));
             Assert.False(response.Headers.Contains("retry-after"));
 
-            _emu.Options.InsufficientQuota = false;   // knobs are live
+            Emu.Options.InsufficientQuota = false;   // knobs are live
             using HttpResponseMessage after = await GenerateAsync(http, Body);
             Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         }
@@ -107,8 +101,8 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Server_error_rate_answers_500_and_503_in_openai_shape()
         {
-            _emu.Reset(new EmulatorOptions { ServerErrorRate = 1.0, Seed = 7 });
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Reset(new EmulatorOptions { ServerErrorRate = 1.0, Seed = 7 });
+            using HttpClient http = Emu.CreateHttpClient();
             var statuses = new System.Collections.Generic.List<int>();
             for (int i = 0; i < 12; i++)
             {
@@ -124,25 +118,25 @@ namespace GptImage.Tests.Emulator
             }
             Assert.Contains(500, statuses);
             Assert.Contains(503, statuses);
-            Assert.Equal(12, _emu.Counters.CountByStatus(500) + _emu.Counters.CountByStatus(503));
+            Assert.Equal(12, Emu.Counters.CountByStatus(500) + Emu.Counters.CountByStatus(503));
         }
 
         [Fact]
         public async Task Dropped_connections_fail_the_client_before_any_status()
         {
-            _emu.Options.DropConnectionRate = 1.0;
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Options.DropConnectionRate = 1.0;
+            using HttpClient http = Emu.CreateHttpClient();
             await Assert.ThrowsAsync<HttpRequestException>(() => GenerateAsync(http, Body));
-            Assert.Equal(1, _emu.Counters.Dropped);
-            Assert.Equal(1, _emu.Counters.CountByStatus(0));
-            Assert.Equal(0, _emu.Counters.Succeeded);
+            Assert.Equal(1, Emu.Counters.Dropped);
+            Assert.Equal(1, Emu.Counters.CountByStatus(0));
+            Assert.Equal(0, Emu.Counters.Succeeded);
         }
 
         [Fact]
         public async Task Truncated_bodies_promise_more_than_they_send()
         {
-            _emu.Options.TruncateBodyRate = 1.0;
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Options.TruncateBodyRate = 1.0;
+            using HttpClient http = Emu.CreateHttpClient();
             using var request = new HttpRequestMessage(HttpMethod.Post, "images/generations")
             { Content = new StringContent(Body, System.Text.Encoding.UTF8, "application/json") };
             using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -156,19 +150,19 @@ namespace GptImage.Tests.Emulator
             });
             Assert.True(failure != null || received.Length < promised, $"got {received.Length} of {promised} bytes without an error");
             Assert.True(received.Length < promised);
-            Assert.Equal(1, _emu.Counters.Truncated);
+            Assert.Equal(1, Emu.Counters.Truncated);
         }
 
         [Fact]
         public async Task Moderation_trigger_word_blocks_the_prompt()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage blocked = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"a FORBIDDEN castle\"}");
             Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
             var error = await ReadErrorAsync(blocked);
             Assert.Equal(("image_generation_user_error", "moderation_blocked"), (error.Type, error.Code));
 
-            _emu.Options.ModerationTriggerWord = "dragon";
+            Emu.Options.ModerationTriggerWord = "dragon";
             using HttpResponseMessage allowed = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"a forbidden castle\",\"size\":\"64x64\"}");
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
             using HttpResponseMessage dragon = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"a dragon\"}");
@@ -178,9 +172,9 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Wrong_key_gets_401_whose_message_echoes_the_key_in_full()
         {
-            _emu.Options.RequiredApiKey = "sk-the-right-one";
+            Emu.Options.RequiredApiKey = "sk-the-right-one";
             const string wrong = "sk-proj-WRONGKEY0123456789abcdefXYZ";
-            using (HttpClient bad = _emu.CreateHttpClient(wrong))
+            using (HttpClient bad = Emu.CreateHttpClient(wrong))
             using (HttpResponseMessage response = await GenerateAsync(bad, Body))
             {
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -188,19 +182,19 @@ namespace GptImage.Tests.Emulator
                 Assert.Equal("invalid_api_key", error.Code);
                 Assert.Contains(wrong, error.Message);
             }
-            using (HttpClient none = _emu.CreateHttpClient(apiKey: null))
+            using (HttpClient none = Emu.CreateHttpClient(apiKey: null))
             using (HttpResponseMessage response = await GenerateAsync(none, Body))
                 Assert.Contains("didn't provide an API key", (await ReadErrorAsync(response)).Message);
-            using (HttpClient right = _emu.CreateHttpClient("sk-the-right-one"))
+            using (HttpClient right = Emu.CreateHttpClient("sk-the-right-one"))
             using (HttpResponseMessage response = await GenerateAsync(right, Body))
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            using (HttpClient models = _emu.CreateHttpClient(wrong))
+            using (HttpClient models = Emu.CreateHttpClient(wrong))
             using (HttpResponseMessage response = await models.GetAsync("models"))
                 Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
 
             // The records say which form of credentials came, never the key.
-            Assert.Equal(new[] { AuthScheme.Bearer, AuthScheme.None, AuthScheme.Bearer, AuthScheme.Bearer }, _emu.Counters.Requests.Select(r => r.Auth));
-            string everything = string.Join("\n", _emu.Counters.Requests.SelectMany(r => r.Headers.Select(h => h.Key + ": " + h.Value).Append(r.JsonBody ?? "")));
+            Assert.Equal(new[] { AuthScheme.Bearer, AuthScheme.None, AuthScheme.Bearer, AuthScheme.Bearer }, Emu.Counters.Requests.Select(r => r.Auth));
+            string everything = string.Join("\n", Emu.Counters.Requests.SelectMany(r => r.Headers.Select(h => h.Key + ": " + h.Value).Append(r.JsonBody ?? "")));
             Assert.DoesNotContain("WRONGKEY", everything);
             Assert.DoesNotContain("the-right-one", everything);
         }
@@ -208,9 +202,9 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Scripted_faults_play_in_order_then_normal_service_resumes()
         {
-            _emu.Options.EnqueueFaults(EmulatorFault.Overloaded, EmulatorFault.RateLimited(TimeSpan.FromSeconds(2)), EmulatorFault.Drop,
+            Emu.Options.EnqueueFaults(EmulatorFault.Overloaded, EmulatorFault.RateLimited(TimeSpan.FromSeconds(2)), EmulatorFault.Drop,
                 new EmulatorFault(FaultKind.OrganizationNotVerified), new EmulatorFault(FaultKind.GatewayTimeout), EmulatorFault.Succeed);
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             var outcomes = new System.Collections.Generic.List<int>();
             for (int i = 0; i < 7; i++)
             {
@@ -223,23 +217,23 @@ namespace GptImage.Tests.Emulator
                 catch (HttpRequestException) { outcomes.Add(0); }
             }
             Assert.Equal(new[] { 503, 429, 0, 403, 504, 200, 200 }, outcomes);
-            Assert.Equal(7, _emu.Counters.Generations);
-            Assert.Empty(_emu.Options.ScriptedFaults);
+            Assert.Equal(7, Emu.Counters.Generations);
+            Assert.Empty(Emu.Options.ScriptedFaults);
         }
 
         [Fact]
         public async Task Hang_waits_until_the_client_gives_up()
         {
-            _emu.Options.EnqueueFaults(EmulatorFault.Hang);
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Options.EnqueueFaults(EmulatorFault.Hang);
+            using HttpClient http = Emu.CreateHttpClient();
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 http.PostAsync("images/generations", new StringContent(Body, System.Text.Encoding.UTF8, "application/json"), cts.Token));
             DateTime deadline = DateTime.UtcNow.AddSeconds(30);
-            while (_emu.Counters.Requests.Single().Outcome != RequestOutcome.ClientGaveUp && DateTime.UtcNow < deadline)
+            while (Emu.Counters.Requests.Single().Outcome != RequestOutcome.ClientGaveUp && DateTime.UtcNow < deadline)
                 await Task.Delay(50);
-            Assert.Equal(RequestOutcome.ClientGaveUp, _emu.Counters.Requests.Single().Outcome);
-            Assert.Equal(0, _emu.Counters.InFlight);
+            Assert.Equal(RequestOutcome.ClientGaveUp, Emu.Counters.Requests.Single().Outcome);
+            Assert.Equal(0, Emu.Counters.InFlight);
         }
 
         [Fact]
@@ -255,8 +249,8 @@ namespace GptImage.Tests.Emulator
 
         private async Task<string> RunSequenceAsync(EmulatorOptions options)
         {
-            _emu.Reset(options);
-            using HttpClient http = _emu.CreateHttpClient();
+            Emu.Reset(options);
+            using HttpClient http = Emu.CreateHttpClient();
             var log = new System.Text.StringBuilder();
             for (int i = 0; i < 15; i++)
             {

@@ -12,15 +12,9 @@ using static GptImage.Tests.Emulator.EmulatorHttp;
 namespace GptImage.Tests.Emulator
 {
     /// <summary>stream=true: server-sent partial_image events, then completed events with usage.</summary>
-    public sealed class StreamingTests : IClassFixture<EmulatorFixture>
+    public sealed class StreamingTests : EmulatorTest
     {
-        private readonly EmulatorFixture _emu;
-
-        public StreamingTests(EmulatorFixture emulator)
-        {
-            _emu = emulator;
-            _emu.Reset();
-        }
+        public StreamingTests(EmulatorFixture emulator) : base(emulator) { }
 
         private static async Task<List<(string Event, JsonElement Data)>> ReadEventsAsync(HttpResponseMessage response)
         {
@@ -41,7 +35,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Generation_streams_partials_then_the_final_image()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http,
                 "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"256x256\",\"quality\":\"low\",\"stream\":true,\"partial_images\":2}");
             var events = await ReadEventsAsync(response);
@@ -59,13 +53,13 @@ namespace GptImage.Tests.Emulator
             using HttpResponseMessage plain = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"256x256\",\"quality\":\"low\"}");
             using JsonDocument doc = await ReadJsonAsync(plain);
             Assert.Equal(doc.RootElement.GetProperty("data")[0].GetProperty("b64_json").GetString(), completed.GetProperty("b64_json").GetString());
-            Assert.True(_emu.Counters.Requests[0].Stream);
+            Assert.True(Emu.Counters.Requests[0].Stream);
         }
 
         [Fact]
         public async Task Edit_streams_image_edit_events()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await EditAsync(http, new[] { new Part("image[]", TestImages.RgbaPng(64, 64), "image/png") },
                 Fields("p", "gpt-image-2", ("stream", "true"), ("partial_images", "1"), ("size", "128x128")));
             var events = await ReadEventsAsync(response);
@@ -75,7 +69,7 @@ namespace GptImage.Tests.Emulator
         [Fact]
         public async Task Stream_without_partials_sends_only_the_completed_event()
         {
-            using HttpClient http = _emu.CreateHttpClient();
+            using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"64x64\",\"stream\":true}");
             var events = await ReadEventsAsync(response);
             Assert.Equal("image_generation.completed", events.Single().Event);
