@@ -63,7 +63,7 @@ namespace GptImage
             ThrowIfDisposed();
             Warn(RequestValidator.Validate(request, DateTime.UtcNow));
             byte[] body = GenerationJsonWriter.Write(request);
-            return SendAsync("generations", request.Model, () =>
+            return SendAsync("generations", request.Model, request.PartialImages.HasValue, () =>
             {
                 var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -76,7 +76,7 @@ namespace GptImage
             ThrowIfDisposed();
             Warn(RequestValidator.Validate(request, DateTime.UtcNow));
             var builder = new EditMultipartBuilder(request);
-            return SendAsync("edits", request.Model, builder.Build, cancellationToken);
+            return SendAsync("edits", request.Model, request.PartialImages.HasValue, builder.Build, cancellationToken);
         }
 
         public void Dispose()
@@ -84,7 +84,7 @@ namespace GptImage
             if (Interlocked.Exchange(ref _disposed, 1) == 0) _http.Dispose();
         }
 
-        private async Task<ImageResult> SendAsync(string operation, string model, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        private async Task<ImageResult> SendAsync(string operation, string model, bool streamed, Func<HttpContent> createContent, CancellationToken cancellationToken)
         {
             Uri url = _endpoint.UrlFor(operation);
             int maxAttempts = _options.MaxRetries + 1;
@@ -92,7 +92,7 @@ namespace GptImage
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var clock = Stopwatch.StartNew();
-                AttemptOutcome outcome = await AttemptAsync(url, model, attempt, createContent, cancellationToken).ConfigureAwait(false);
+                AttemptOutcome outcome = await AttemptAsync(url, model, streamed, attempt, createContent, cancellationToken).ConfigureAwait(false);
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts;
                 Report(outcome, attempt, clock.Elapsed, willRetry);
                 if (outcome.Result != null) return outcome.Result;
@@ -105,7 +105,7 @@ namespace GptImage
         }
 
         /// <summary>One HTTP exchange with its own timeout. Caller cancellation escapes as OperationCanceledException.</summary>
-        private async Task<AttemptOutcome> AttemptAsync(Uri url, string model, int attempt, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        private async Task<AttemptOutcome> AttemptAsync(Uri url, string model, bool streamed, int attempt, Func<HttpContent> createContent, CancellationToken cancellationToken)
         {
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
@@ -114,7 +114,7 @@ namespace GptImage
             {
                 using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = createContent() };
                 foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streamed ? ImageStreamParser.MediaType : "application/json"));
 
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
                 byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
@@ -125,14 +125,22 @@ namespace GptImage
                 {
                     try
                     {
-                        return AttemptOutcome.Success(ImagesResponseParser.Parse(body, model, requestId, rateLimit, attempt), status, rateLimit);
+                        bool eventStream = string.Equals(response.Content.Headers.ContentType?.MediaType, ImageStreamParser.MediaType, StringComparison.OrdinalIgnoreCase);
+                        ImageResult result = eventStream
+                            ? ImageStreamParser.Parse(body, model, requestId, rateLimit, attempt, error => ApiError(status, error, requestId, null))
+                            : ImagesResponseParser.Parse(body, model, requestId, rateLimit, attempt);
+                        return AttemptOutcome.Success(result, status, rateLimit);
                     }
                     catch (InvalidResponseException e)
                     {
                         return AttemptOutcome.Failure(InvalidResponse(e, status, requestId), rateLimit);
                     }
+                    catch (GptImageApiException e)
+                    {
+                        return AttemptOutcome.Failure(e, rateLimit);   // an error event inside a streamed answer
+                    }
                 }
-                return AttemptOutcome.Failure(ApiError(status, body, requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
+                return AttemptOutcome.Failure(ApiError(status, ApiErrorBody.Read(body), requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
             }
             catch (Exception e) when (cancellationToken.IsCancellationRequested)
             {
@@ -194,9 +202,8 @@ namespace GptImage
             return buffer.ToArray();
         }
 
-        private GptImageApiException ApiError(int status, byte[] body, string? requestId, TimeSpan? retryAfter)
+        private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter)
         {
-            ApiErrorBody error = ApiErrorBody.Read(body);
             string? apiMessage = _redactor.Redact(error.Message);
             string errorId = ApiErrorClassifier.ErrorIdFor(status, error.Code, error.Type, apiMessage);
             string? advice = ApiErrorClassifier.AdviceFor(errorId);

@@ -228,6 +228,18 @@ namespace GptImage.Tests.Client
         }
 
         [Fact]
+        public async Task Partial_images_stream_and_give_the_same_final_image_as_the_plain_call()
+        {
+            using GptImageClient client = Client();
+            ImageResult plain = await client.GenerateAsync(new ImageGenerationRequest { Prompt = "a kite", Size = "1024x1024", Quality = "low" });
+            ImageResult streamed = await client.GenerateAsync(new ImageGenerationRequest { Prompt = "a kite", Size = "1024x1024", Quality = "low", PartialImages = 2 });
+            Assert.True(Emu.Counters.Requests.Last().Stream);
+            Assert.Equal(plain.Images.Single().Bytes, streamed.Images.Single().Bytes);
+            Assert.NotNull(streamed.Usage);
+            Assert.Equal(1, streamed.Attempts);
+        }
+
+        [Fact]
         public async Task Azure_classic_deployment_route_with_the_api_key_header()
         {
             using GptImageClient client = Client(o => { o.Endpoint = Emu.Server.Root; o.AzureDeployment = "images-prod"; o.AzureApiVersion = "2025-04-01-preview"; o.UseApiKeyHeader = true; });
