@@ -33,9 +33,9 @@ namespace GptImage
             if (options is null) throw new ArgumentNullException(nameof(options));
             _options = options.WithEnvironmentDefaults();
             if (_options.MaxRetries < 0)
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "MaxRetries", _options.MaxRetries, "0 or more retries.");
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "MaxRetries", _options.MaxRetries, "0 or more retries.");
             if (_options.Timeout <= TimeSpan.Zero && _options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "TimeoutSec", _options.Timeout, "a positive time.");
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "TimeoutSec", _options.Timeout, "a positive time.");
             _endpoint = new EndpointResolver(_options);
             _redactor = new SecretRedactor(_options.ApiKey?.Trim());
             _retryPolicy = new RetryPolicy(_options.MaxRetryDelay);
@@ -91,11 +91,16 @@ namespace GptImage
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                Log($"POST {url.GetLeftPart(UriPartial.Path)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
                 AttemptOutcome outcome = await AttemptAsync(url, model, streamed, attempt, createContent, cancellationToken).ConfigureAwait(false);
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts;
                 Report(outcome, attempt, clock.Elapsed, willRetry);
-                if (outcome.Result != null) return outcome.Result;
+                if (outcome.Result != null)
+                {
+                    Log($"{operation}: {outcome.StatusCode} in {clock.Elapsed.TotalSeconds:0.0} s, attempt {attempt}, request id {outcome.Result.RequestId ?? "(none)"}.");
+                    return outcome.Result;
+                }
                 if (!willRetry) throw WithAttempts(outcome.Error!, attempt);
 
                 TimeSpan delay = _retryPolicy.DelayBefore(attempt, outcome.Error!.RetryAfter);
@@ -297,6 +302,7 @@ namespace GptImage
 
         private static HttpMessageHandler CreateHandler()
         {
+            EnableTls12OnNetFramework();
             var handler = new HttpClientHandler();
             try
             {
@@ -308,6 +314,18 @@ namespace GptImage
                 // Left at the platform's default.
             }
             return handler;
+        }
+
+        /// <summary>
+        /// Windows PowerShell 5.1 runs on .NET Framework, whose default protocol list can lack TLS 1.2 (the
+        /// minimum api.openai.com accepts). Adding it changes nothing else; .NET (Core) uses the OS defaults.
+        /// </summary>
+        private static void EnableTls12OnNetFramework()
+        {
+            if (!System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
+            System.Net.SecurityProtocolType current = System.Net.ServicePointManager.SecurityProtocol;
+            if (current != 0 && (current & System.Net.SecurityProtocolType.Tls12) == 0)   // 0 = SystemDefault: the OS decides, leave it
+                System.Net.ServicePointManager.SecurityProtocol = current | System.Net.SecurityProtocolType.Tls12;
         }
 
         /// <summary>What one attempt produced: a result, or an error that may be retried.</summary>
