@@ -49,6 +49,15 @@ namespace GptImage.Tests.Imaging
         }
 
         [Fact]
+        public void HugeButLegalHeaderInspectsWhileDecodingRefusesIt()
+        {
+            ImageInfo info = ImageInspector.Inspect(OracleCorpus.MalformedPath("absurd-dimensions.png"));
+            Assert.Equal((100000, 100000), (info.Width, info.Height));
+            var e = Assert.Throws<GptImageImageException>(() => ImageInspector.Inspect(OracleCorpus.MalformedPath("huge-width.png")));
+            Assert.Equal(ImageErrorIds.DimensionsInvalid, e.ErrorId); // 2^31 is beyond the PNG spec itself
+        }
+
+        [Fact]
         public void InspectFromBytesMatchesInspectFromFile()
         {
             string path = OracleCorpus.OtherPath("extended-alpha.webp");
