@@ -1,0 +1,30 @@
+using System;
+using System.Threading;
+using GptImage.Emulator.Images;
+using GptImage.Emulator.Pipeline;
+
+namespace GptImage.Emulator
+{
+    /// <summary>What every request handler shares: knobs, counters, the rate window, the image cache.</summary>
+    internal sealed class EmulatorServerState
+    {
+        public EmulatorServerState(EmulatorOptions options)
+        {
+            Options = options;
+            Chance = new Chance(options.Seed);
+        }
+
+        public EmulatorOptions Options { get; }
+        public EmulatorCounters Counters { get; } = new EmulatorCounters();
+        public RateWindow RateWindow { get; } = new RateWindow();
+        public GeneratedImageStore Images { get; } = new GeneratedImageStore();
+        public Chance Chance { get; }
+
+        /// <summary>Where dall-e "url" answers point (served by the emulator itself).</summary>
+        public Uri ImageUrlBase { get; set; } = new Uri("http://127.0.0.1/emulator/images/");
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        public CancellationToken Stopping => _stopping.Token;
+        public void SignalStopping() => _stopping.Cancel();
+    }
+}

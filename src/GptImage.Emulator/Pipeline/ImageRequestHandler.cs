@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GptImage.Emulator.Http;
+using GptImage.Emulator.Images;
+using GptImage.Emulator.Parsing;
+using GptImage.Emulator.Responses;
+using GptImage.Emulator.Validation;
+using Microsoft.AspNetCore.Http;
+
+namespace GptImage.Emulator.Pipeline
+{
+    /// <summary>
+    /// One image call from arrival to answer: credentials, parsing, validation, moderation, the rate window,
+    /// latency, faults (scripted first, then random), and the answer (JSON or a stream).
+    /// </summary>
+    internal sealed class ImageRequestHandler
+    {
+        private readonly EmulatorServerState _state;
+
+        public ImageRequestHandler(EmulatorServerState state) => _state = state;
+
+        private EmulatorOptions Options => _state.Options;
+
+        public async Task HandleAsync(HttpContext context, ImageEndpoint endpoint, string? deployment)
+        {
+            var (scheme, key) = Authentication.Read(context.Request);
+            RecordedRequest record = RequestRecorder.Start(context, endpoint == ImageEndpoint.Generations ? "generations" : "edits", deployment, scheme);
+            var clock = Stopwatch.StartNew();
+            _state.Counters.Begin(record);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _state.Stopping);
+            try
+            {
+                WriteRequestId(context, record, deployment != null);
+                await RunAsync(context, endpoint, deployment, scheme, key, record, cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cts.IsCancellationRequested)
+            {
+                record.Outcome = RequestOutcome.ClientGaveUp;
+                context.Abort();
+            }
+            finally
+            {
+                record.Duration = clock.Elapsed;
+                _state.Counters.End();
+            }
+        }
+
+        private async Task RunAsync(HttpContext context, ImageEndpoint endpoint, string? deployment, AuthScheme scheme, string? key,
+            RecordedRequest record, CancellationToken ct)
+        {
+            ApiError? authError = Authentication.Check(scheme, key, Options);
+            if (authError != null) { await FailAsync(context, record, authError).ConfigureAwait(false); return; }
+            if (deployment != null && string.IsNullOrEmpty(context.Request.Query["api-version"]))
+            {
+                await FailAsync(context, record, new ApiError(404, "Resource not found: the deployment route needs the api-version query parameter.",
+                    ApiError.InvalidRequest, null, null)).ConfigureAwait(false);
+                return;
+            }
+
+            var read = await ImageCallReader.ReadAsync(context.Request, endpoint, ct).ConfigureAwait(false);
+            record.JsonBody = read.JsonBody;
+            if (read.Call is ImageCall parsed)
+            {
+                parsed.Deployment = deployment;
+                record.Prompt = parsed.Text("prompt");
+                record.Model = parsed.Text("model");
+                record.Fields = ImageCallReader.FieldNames(parsed);
+                record.Files = parsed.Images.Concat(parsed.Mask is null ? Enumerable.Empty<UploadedFile>() : new[] { parsed.Mask })
+                    .Select(f => new RecordedFilePart(f.Param, f.FileName, f.ContentType, f.Bytes.Length)).ToArray();
+            }
+            if (read.Error != null) { await FailAsync(context, record, read.Error).ConfigureAwait(false); return; }
+            ImageCall call = read.Call!;
+
+            if (Options.InsufficientQuota) { await FailAsync(context, record, ApiError.InsufficientQuota()).ConfigureAwait(false); return; }
+
+            var (valid, validationError) = ImageCallValidator.Validate(call, Options);
+            if (validationError != null) { await FailAsync(context, record, validationError).ConfigureAwait(false); return; }
+            record.Count = valid!.Count;
+            record.Stream = valid.Stream;
+
+            string trigger = Options.ModerationTriggerWord;
+            if (!string.IsNullOrEmpty(trigger) && valid.Prompt.Contains(trigger, StringComparison.OrdinalIgnoreCase))
+            {
+                await FailAsync(context, record, ApiError.ModerationBlocked()).ConfigureAwait(false);
+                return;
+            }
+
+            RateDecision rate = _state.RateWindow.TryAdmit(valid.Count, Options.RequestsPerMinute, Options.ImagesPerMinute);
+            WriteRateHeaders(context, rate);
+            if (!rate.Admitted)
+            {
+                await FailAsync(context, record, ApiError.RateLimited(valid.Model, rate.Exceeded!, rate.RetryAfter)).ConfigureAwait(false);
+                return;
+            }
+
+            TimeSpan latency = _state.Chance.Between(Options.MinLatency, Options.MaxLatency);
+            if (latency > TimeSpan.Zero) await Task.Delay(latency, ct).ConfigureAwait(false);
+
+            FaultKind fault = ChooseFault(out TimeSpan? announcedWait);
+            if (await FaultResponder.TryRespondAsync(context, record, fault, announcedWait, valid.Model, Options, ct).ConfigureAwait(false))
+                return;
+
+            await AnswerAsync(context, record, call, valid, fault == FaultKind.TruncateBody, ct).ConfigureAwait(false);
+        }
+
+        private FaultKind ChooseFault(out TimeSpan? announcedWait)
+        {
+            announcedWait = null;
+            if (Options.ScriptedFaults.TryDequeue(out EmulatorFault? scripted))
+            {
+                announcedWait = scripted.RetryAfter;
+                return scripted.Kind;
+            }
+            // One draw per knob, always in the same order, so a seeded run repeats itself.
+            bool drop = _state.Chance.Roll(Options.DropConnectionRate);
+            bool serverError = _state.Chance.Roll(Options.ServerErrorRate);
+            bool rateLimited = _state.Chance.Roll(Options.RateLimitErrorRate);
+            bool truncate = _state.Chance.Roll(Options.TruncateBodyRate);
+            bool overloaded = _state.Chance.Coin();
+            if (drop) return FaultKind.DropConnection;
+            if (serverError) return overloaded ? FaultKind.Overloaded : FaultKind.ServerError;
+            if (rateLimited) return FaultKind.RateLimited;
+            if (truncate) return FaultKind.TruncateBody;
+            return FaultKind.None;
+        }
+
+        private async Task AnswerAsync(HttpContext context, RecordedRequest record, ImageCall call, ValidatedCall valid, bool truncate, CancellationToken ct)
+        {
+            IReadOnlyList<UploadedImageInfo> inputs = call.Images.Select(i => ImageHeaderReader.Read(i.Bytes)!).ToArray();
+            TokenUsage usage = TokenUsage.For(valid, inputs);
+            long created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            record.StatusCode = 200;
+            if (valid.Stream)
+            {
+                await StreamWriter.SendAsync(context, call, valid, usage, created, _state.Images, Options.StreamEventInterval, ct).ConfigureAwait(false);
+                return;
+            }
+            RenderedImage image = _state.Images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
+            byte[] body = ImagesResponseWriter.Build(valid, image, usage, created, _state.ImageUrlBase, Options.IncludeRevisedPrompt);
+            if (truncate) record.Outcome = RequestOutcome.Truncated;
+            await ImagesResponseWriter.SendAsync(context, body, truncate, ct).ConfigureAwait(false);
+        }
+
+        private void WriteRequestId(HttpContext context, RecordedRequest record, bool azure)
+        {
+            string id = _state.Chance.RequestId();
+            record.RequestId = id;
+            context.Response.Headers["x-request-id"] = id;
+            if (azure) context.Response.Headers["apim-request-id"] = Guid.Parse(id.Substring(4)).ToString();
+        }
+
+        private static void WriteRateHeaders(HttpContext context, RateDecision rate)
+        {
+            IHeaderDictionary h = context.Response.Headers;
+            h["x-ratelimit-limit-requests"] = rate.LimitRequests.ToString(CultureInfo.InvariantCulture);
+            h["x-ratelimit-remaining-requests"] = rate.RemainingRequests.ToString(CultureInfo.InvariantCulture);
+            h["x-ratelimit-reset-requests"] = DurationFormat.Go(rate.ResetRequests);
+            h["x-ratelimit-limit-images"] = rate.LimitImages.ToString(CultureInfo.InvariantCulture);
+            h["x-ratelimit-remaining-images"] = rate.RemainingImages.ToString(CultureInfo.InvariantCulture);
+            h["x-ratelimit-reset-images"] = DurationFormat.Go(rate.ResetImages);
+        }
+
+        private Task FailAsync(HttpContext context, RecordedRequest record, ApiError error)
+        {
+            record.StatusCode = error.Status;
+            record.ErrorCode = error.Code;
+            return ErrorWriter.WriteAsync(context, error, Options);
+        }
+    }
+}
