@@ -49,6 +49,7 @@ namespace GptImage.Imaging.Png
         public static bool Unfilter(byte[] row, byte[] prior, int length, int bytesPerPixel)
         {
             int bpp = bytesPerPixel;
+            int firstPixelEnd = bpp < length ? bpp : length; // the first pixel has no left neighbour (it counts as 0)
             switch (row[0])
             {
                 case None:
@@ -60,18 +61,20 @@ namespace GptImage.Imaging.Png
                     for (int i = 1; i <= length; i++) row[i] = (byte)(row[i] + prior[i]);
                     return true;
                 case Average:
-                    for (int i = 1; i <= length; i++)
-                    {
-                        int left = i > bpp ? row[i - bpp] : 0;
-                        row[i] = (byte)(row[i] + ((left + prior[i]) >> 1));
-                    }
+                    for (int i = 1; i <= firstPixelEnd; i++) row[i] = (byte)(row[i] + (prior[i] >> 1));
+                    for (int i = firstPixelEnd + 1; i <= length; i++) row[i] = (byte)(row[i] + ((row[i - bpp] + prior[i]) >> 1));
                     return true;
                 case Paeth:
-                    for (int i = 1; i <= length; i++)
+                    for (int i = 1; i <= firstPixelEnd; i++) row[i] = (byte)(row[i] + prior[i]); // Paeth(0, b, 0) = b
+                    for (int i = firstPixelEnd + 1; i <= length; i++)
                     {
-                        int left = i > bpp ? row[i - bpp] : 0;
-                        int upLeft = i > bpp ? prior[i - bpp] : 0;
-                        row[i] = (byte)(row[i] + PaethPredictor(left, prior[i], upLeft));
+                        int a = row[i - bpp], b = prior[i], c = prior[i - bpp];
+                        int pa = b - c, pb = a - c;
+                        int pc = pa + pb;
+                        if (pa < 0) pa = -pa;
+                        if (pb < 0) pb = -pb;
+                        if (pc < 0) pc = -pc;
+                        row[i] = (byte)(row[i] + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c));
                     }
                     return true;
                 default:
