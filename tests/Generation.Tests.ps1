@@ -106,6 +106,19 @@ Describe 'Per-row errors' {
         (Get-EmulatorCounters $script:Emulator).generations | Should -Be 3
     }
 
+    It 'an empty wallet is QuotaExceeded at once, not retried like a rate limit' {
+        Set-EmulatorOptions $script:Emulator @{ insufficientQuota = $true }
+        try {
+            $null = 'a grey teapot' | New-GptImage @script:Connection -NoCache -MaxRetries 3 -ErrorVariable quotaErrors -ErrorAction SilentlyContinue
+        }
+        finally {
+            Reset-Emulator $script:Emulator
+        }
+        $quotaErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.QuotaExceeded*'
+        $quotaErrors[0].CategoryInfo.Category | Should -Be 'QuotaExceeded'
+        $quotaErrors[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+
     It 'a row without a Prompt, Description or Text column is an error, never its own text as a prompt' {
         $null = [pscustomobject]@{ Sku = 'X'; Colour = 'red' } |
             New-GptImage @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue

@@ -77,6 +77,18 @@ function Reset-EmulatorCounters {
     $null = Invoke-RestMethod -Uri ($Emulator.Root + '_emulator/counters/reset') -Method Post
 }
 
+function Set-EmulatorOptions {
+    <# Changes the emulator's knobs while it runs (docs/emulator.md), e.g. @{ insufficientQuota = $true }. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Options)
+    $null = Invoke-RestMethod -Uri ($Emulator.Root + '_emulator/options') -Method Post -ContentType 'application/json' -Body ($Options | ConvertTo-Json -Compress)
+}
+
+function Reset-Emulator {
+    <# Back to the knobs the emulator started with, counters emptied. #>
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Uri ($Emulator.Root + '_emulator/reset') -Method Post
+}
+
 function New-TestApiKey {
     <# A throwaway key as a SecureString (the emulator accepts any key unless started with --api-key). #>
     param([string] $Text = 'sk-test-pester-0000000000000000')
