@@ -110,6 +110,7 @@ Describe 'Per-row errors' {
         Set-EmulatorOptions $script:Emulator @{ insufficientQuota = $true }
         try {
             $null = 'a grey teapot' | New-GptImage @script:Connection -NoCache -MaxRetries 3 -ErrorVariable quotaErrors -ErrorAction SilentlyContinue
+            $seen = (Get-EmulatorCounters $script:Emulator).generations
         }
         finally {
             Reset-Emulator $script:Emulator
@@ -117,6 +118,7 @@ Describe 'Per-row errors' {
         $quotaErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.QuotaExceeded*'
         $quotaErrors[0].CategoryInfo.Category | Should -Be 'QuotaExceeded'
         $quotaErrors[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        $seen | Should -Be 1
     }
 
     It 'a row without a Prompt, Description or Text column is an error, never its own text as a prompt' {
