@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using GptImage.Emulator.Control;
 using GptImage.Emulator.Parsing;
 using GptImage.Emulator.Pipeline;
 using GptImage.Emulator.Responses;
@@ -50,6 +51,12 @@ namespace GptImage.Emulator
         public EmulatorOptions Options => _state.Options;
 
         public EmulatorCounters Counters => _state.Counters;
+
+        /// <summary>
+        /// Makes the running server behave as if just started with <paramref name="options"/> (defaults when
+        /// null): knobs, fault script, counters, rate window and random sequence. Generated images stay cached.
+        /// </summary>
+        public void Reset(EmulatorOptions? options = null) => _state.Reset(options);
 
         public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, int port = 0, CancellationToken cancellationToken = default)
         {
@@ -101,6 +108,7 @@ namespace GptImage.Emulator
             app.MapGet("/emulator/images/{width:int}x{height:int}.png", (HttpContext c, int width, int height) => OtherEndpoints.ServeImageAsync(c, state, width, height));
             app.MapGet(CountersEndpoint.Path, (HttpContext c) => CountersEndpoint.HandleAsync(c, state));
             app.MapPost(CountersEndpoint.Path + "/reset", (HttpContext c) => CountersEndpoint.ResetAsync(c, state));
+            ControlEndpoints.Map(app, state);
             Batches.BatchRoutes.Map(app, state);
             app.MapFallback((HttpContext c) => OtherEndpoints.NotFoundAsync(c, state));
         }

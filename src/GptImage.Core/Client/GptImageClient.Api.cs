@@ -63,7 +63,7 @@ namespace GptImage
         }
 
         /// <summary>The classified, redacted exception for an error answer that arrived inside another body (a batch output line).</summary>
-        internal GptImageApiException ErrorFromBody(int status, byte[] body, string? requestId) => ApiError(status, body, requestId, null);
+        internal GptImageApiException ErrorFromBody(int status, byte[] body, string? requestId) => ApiError(status, Wire.ApiErrorBody.Read(body), requestId, null);
     }
 
     /// <summary>A 2xx answer of <see cref="GptImageClient.SendApiAsync"/>.</summary>

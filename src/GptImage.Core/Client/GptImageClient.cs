@@ -33,9 +33,9 @@ namespace GptImage
             if (options is null) throw new ArgumentNullException(nameof(options));
             _options = options.WithEnvironmentDefaults();
             if (_options.MaxRetries < 0)
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "MaxRetries", _options.MaxRetries, "0 or more retries.");
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "MaxRetries", _options.MaxRetries, "0 or more retries.");
             if (_options.Timeout <= TimeSpan.Zero && _options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "TimeoutSec", _options.Timeout, "a positive time.");
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "TimeoutSec", _options.Timeout, "a positive time.");
             _endpoint = new EndpointResolver(_options);
             _redactor = new SecretRedactor(_options.ApiKey?.Trim());
             _retryPolicy = new RetryPolicy(_options.MaxRetryDelay);
@@ -84,21 +84,29 @@ namespace GptImage
             if (Interlocked.Exchange(ref _disposed, 1) == 0) _http.Dispose();
         }
 
-        /// <summary>An image call: JSON answer, or server-sent events when the request asks for partial images.</summary>
+        /// <summary>
+        /// An image call: the JSON answer, or (PartialImages set: stream=true) server-sent events read as they arrive,
+        /// reporting partial images through OnPartialImage. The answer's Content-Type decides how it is read.
+        /// </summary>
         private Task<ImageResult> SendImageAsync(string operation, ImageGenerationRequest request, Func<HttpContent> createContent, CancellationToken cancellationToken)
         {
-            bool stream = request.PartialImages.HasValue;
-            SuccessReader<ImageResult> read = stream
-                ? (response, requestId, rateLimit, attempt, ct) => ReadImageStreamAsync(response, request, requestId, rateLimit, attempt, ct)
-                : async (response, requestId, rateLimit, attempt, ct) =>
-                    ImagesResponseParser.Parse(await ReadBodyAsync(response, ct).ConfigureAwait(false), request.Model, requestId, rateLimit, attempt);
-            return SendAsync(operation, HttpMethod.Post, _endpoint.UrlFor(operation), createContent, stream ? "text/event-stream" : "application/json", read, true, cancellationToken);
+            bool streamed = request.PartialImages.HasValue;
+            return SendAsync(operation, HttpMethod.Post, _endpoint.UrlFor(operation), createContent, streamed ? ImageStreamParser.MediaType : "application/json",
+                async (response, requestId, rateLimit, attempt, ct) =>
+                {
+                    bool eventStream = string.Equals(response.Content.Headers.ContentType?.MediaType, ImageStreamParser.MediaType, StringComparison.OrdinalIgnoreCase);
+                    if (eventStream) return await ReadImageStreamAsync(response, request, requestId, rateLimit, attempt, ct).ConfigureAwait(false);
+                    return ImagesResponseParser.Parse(await ReadBodyAsync(response, ct).ConfigureAwait(false), request.Model, requestId, rateLimit, attempt);
+                }, idempotent: true, cancellationToken);
         }
 
-        /// <summary>Reads a 2xx answer into the caller's result; may throw InvalidResponseException (retried as a bad answer).</summary>
+        /// <summary>Reads a 2xx answer into the caller's result; may throw InvalidResponseException (retried) or GptImageApiException (an error event).</summary>
         private delegate Task<T> SuccessReader<T>(HttpResponseMessage response, string? requestId, RateLimitInfo? rateLimit, int attempt, CancellationToken cancellationToken);
 
-        /// <summary>The one retry loop of every call this client makes (images, files, batches).</summary>
+        /// <summary>
+        /// The one retry loop of every call this client makes (images, files, batches). A call that must not run twice
+        /// (<paramref name="idempotent"/> false: creating a batch) is retried only when the server refused it outright (rate limit).
+        /// </summary>
         private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri url, Func<HttpContent>? createContent, string accept,
             SuccessReader<T> readSuccess, bool idempotent, CancellationToken cancellationToken) where T : class
         {
@@ -106,13 +114,17 @@ namespace GptImage
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                Log($"{method.Method} {url.GetLeftPart(UriPartial.Path)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
                 AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, createContent, readSuccess, cancellationToken).ConfigureAwait(false);
-                // A call that must not run twice (creating a batch) is retried only when the server refused it outright (rate limit).
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts
                     && (idempotent || outcome.Error.ErrorId == ErrorIds.RateLimited);
                 Report(outcome, attempt, clock.Elapsed, willRetry);
-                if (outcome.Result != null) return (T)outcome.Result;
+                if (outcome.Result != null)
+                {
+                    Log($"{operation}: {outcome.StatusCode} in {clock.Elapsed.TotalSeconds:0.0} s, attempt {attempt}, request id {outcome.RequestId ?? "(none)"}.");
+                    return (T)outcome.Result;
+                }
                 if (!willRetry) throw WithAttempts(outcome.Error!, attempt);
 
                 TimeSpan delay = _retryPolicy.DelayBefore(attempt, outcome.Error!.RetryAfter);
@@ -142,15 +154,20 @@ namespace GptImage
                 {
                     try
                     {
-                        return AttemptOutcome.Success(await readSuccess(response, requestId, rateLimit, attempt, attemptCts.Token).ConfigureAwait(false), status, rateLimit);
+                        T result = await readSuccess(response, requestId, rateLimit, attempt, attemptCts.Token).ConfigureAwait(false);
+                        return AttemptOutcome.Success(result, status, rateLimit, requestId);
                     }
                     catch (InvalidResponseException e) when (!attemptCts.IsCancellationRequested)
                     {
                         return AttemptOutcome.Failure(InvalidResponse(e, status, requestId), rateLimit);
                     }
+                    catch (GptImageApiException e)
+                    {
+                        return AttemptOutcome.Failure(e, rateLimit);   // an error event inside a streamed answer
+                    }
                 }
                 byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
-                return AttemptOutcome.Failure(ApiError(status, body, requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
+                return AttemptOutcome.Failure(ApiError(status, ApiErrorBody.Read(body), requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
             }
             catch (Exception e) when (cancellationToken.IsCancellationRequested)
             {
@@ -212,9 +229,8 @@ namespace GptImage
             return buffer.ToArray();
         }
 
-        private GptImageApiException ApiError(int status, byte[] body, string? requestId, TimeSpan? retryAfter)
+        private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter)
         {
-            ApiErrorBody error = ApiErrorBody.Read(body);
             string? apiMessage = _redactor.Redact(error.Message);
             string errorId = ApiErrorClassifier.ErrorIdFor(status, error.Code, error.Type, apiMessage);
             string? advice = ApiErrorClassifier.AdviceFor(errorId);
@@ -308,6 +324,7 @@ namespace GptImage
 
         private static HttpMessageHandler CreateHandler()
         {
+            EnableTls12OnNetFramework();
             var handler = new HttpClientHandler();
             try
             {
@@ -321,16 +338,30 @@ namespace GptImage
             return handler;
         }
 
-        /// <summary>What one attempt produced: a result (an ImageResult, a raw API answer...), or an error that may be retried.</summary>
+        /// <summary>
+        /// Windows PowerShell 5.1 runs on .NET Framework, whose default protocol list can lack TLS 1.2 (the
+        /// minimum api.openai.com accepts). Adding it changes nothing else; .NET (Core) uses the OS defaults.
+        /// </summary>
+        private static void EnableTls12OnNetFramework()
+        {
+            if (!System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
+            System.Net.SecurityProtocolType current = System.Net.ServicePointManager.SecurityProtocol;
+            if (current != 0 && (current & System.Net.SecurityProtocolType.Tls12) == 0)   // 0 = SystemDefault: the OS decides, leave it
+                System.Net.ServicePointManager.SecurityProtocol = current | System.Net.SecurityProtocolType.Tls12;
+        }
+
+        /// <summary>What one attempt produced: a result, or an error that may be retried.</summary>
         private sealed class AttemptOutcome
         {
+            /// <summary>An ImageResult, a raw API answer...: whatever the call's success reader made.</summary>
             public object? Result { get; private set; }
             public GptImageApiException? Error { get; private set; }
             public RateLimitInfo? RateLimit { get; private set; }
             public int StatusCode { get; private set; }
+            public string? RequestId { get; private set; }
 
-            public static AttemptOutcome Success(object result, int status, RateLimitInfo? rateLimit) =>
-                new AttemptOutcome { Result = result, StatusCode = status, RateLimit = rateLimit };
+            public static AttemptOutcome Success(object result, int status, RateLimitInfo? rateLimit, string? requestId) =>
+                new AttemptOutcome { Result = result, StatusCode = status, RateLimit = rateLimit, RequestId = requestId };
 
             public static AttemptOutcome Failure(GptImageApiException error, RateLimitInfo? rateLimit) =>
                 new AttemptOutcome { Error = error, StatusCode = error.StatusCode, RateLimit = rateLimit };

@@ -48,31 +48,22 @@ namespace GptImage.Emulator.Batches
         {
             var (scheme, key) = Authentication.Read(context.Request);
             RecordedRequest record = RequestRecorder.Start(context, endpoint, null, scheme);
-            state.Counters.Begin(record);
-            try
+            using IDisposable tracking = state.Counters.Track(record);
+            string id = state.Chance.RequestId();
+            record.RequestId = id;
+            context.Response.Headers["x-request-id"] = id;
+            ApiError? authError = Authentication.Check(scheme, key, state.Options);
+            Answer answer = authError != null ? Answer.Fail(authError) : await handle(context, state).ConfigureAwait(false);
+            if (answer.Error != null)
             {
-                string id = state.Chance.RequestId();
-                record.RequestId = id;
-                context.Response.Headers["x-request-id"] = id;
-                ApiError? authError = Authentication.Check(scheme, key, state.Options);
-                Answer answer = authError != null ? Answer.Fail(authError) : await handle(context, state).ConfigureAwait(false);
-                if (answer.Error != null)
-                {
-                    record.StatusCode = answer.Error.Status;
-                    record.ErrorCode = answer.Error.Code;
-                    await ErrorWriter.WriteAsync(context, answer.Error, state.Options).ConfigureAwait(false);
-                    return;
-                }
-                record.StatusCode = 200;
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = answer.ContentType;
-                context.Response.ContentLength = answer.Body!.Length;
-                await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+                await ErrorWriter.WriteAsync(context, answer.Error, state.Options, record).ConfigureAwait(false);
+                return;
             }
-            finally
-            {
-                state.Counters.End();
-            }
+            record.StatusCode = 200;
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = answer.ContentType;
+            context.Response.ContentLength = answer.Body!.Length;
+            await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
         }
 
         private static async Task<Answer> UploadAsync(HttpContext context, EmulatorServerState state)

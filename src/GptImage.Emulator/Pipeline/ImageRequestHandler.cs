@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -30,8 +29,7 @@ namespace GptImage.Emulator.Pipeline
         {
             var (scheme, key) = Authentication.Read(context.Request);
             RecordedRequest record = RequestRecorder.Start(context, endpoint == ImageEndpoint.Generations ? "generations" : "edits", deployment, scheme);
-            var clock = Stopwatch.StartNew();
-            _state.Counters.Begin(record);
+            using IDisposable tracking = _state.Counters.Track(record);
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _state.Stopping);
             try
             {
@@ -42,11 +40,6 @@ namespace GptImage.Emulator.Pipeline
             {
                 record.Outcome = RequestOutcome.ClientGaveUp;
                 context.Abort();
-            }
-            finally
-            {
-                record.Duration = clock.Elapsed;
-                _state.Counters.End();
             }
         }
 
@@ -165,11 +158,6 @@ namespace GptImage.Emulator.Pipeline
             h["x-ratelimit-reset-images"] = DurationFormat.Go(rate.ResetImages);
         }
 
-        private Task FailAsync(HttpContext context, RecordedRequest record, ApiError error)
-        {
-            record.StatusCode = error.Status;
-            record.ErrorCode = error.Code;
-            return ErrorWriter.WriteAsync(context, error, Options);
-        }
+        private Task FailAsync(HttpContext context, RecordedRequest record, ApiError error) => ErrorWriter.WriteAsync(context, error, Options, record);
     }
 }

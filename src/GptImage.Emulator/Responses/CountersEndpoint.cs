@@ -33,6 +33,21 @@ namespace GptImage.Emulator.Responses
                 foreach (var group in requests.GroupBy(r => r.StatusCode).OrderBy(g => g.Key))
                     writer.WriteNumber(group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), group.Count());
                 writer.WriteEndObject();
+                writer.WriteStartArray("requests");
+                foreach (RecordedRequest r in requests)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("method", r.Method);
+                    writer.WriteString("path", r.Path);
+                    writer.WriteNumber("status", r.StatusCode);
+                    writer.WriteString("errorCode", r.ErrorCode);
+                    writer.WriteString("outcome", r.Outcome.ToString());
+                    writer.WriteString("model", r.Model);
+                    writer.WriteString("prompt", r.Prompt);
+                    writer.WriteString("auth", r.Auth.ToString());
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
                 writer.WriteEndObject();
             }
             context.Response.ContentType = "application/json";

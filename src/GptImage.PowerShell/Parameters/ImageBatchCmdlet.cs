@@ -20,7 +20,7 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? OutputDirectory { get; set; }
 
-        /// <summary>File name template such as '{Sku}-{Index}': input columns and result fields ({Index}, {Model}, {Quality}, {Hash}, ...).</summary>
+        /// <summary>File name template such as '{Sku}-{Index}': input columns and result fields ({Row}, {Index}, {Model}, {Quality}, {Size}, {Format}, {Hash}, {Date}).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? FileName { get; set; }

@@ -188,7 +188,7 @@ namespace GptImage.Tests.Imaging
             using var files = new MaskFiles();
             // An RGB (no alpha) mask over 4 MB, 64x48, against a 32x32 image over 50 MB.
             string mask = files.PaddedPng("big-rgb-mask.png", Valid("pngjs-rgb-64x48.png"), FourMb + 10);
-            string image = files.PaddedPng("big-image.png", Valid("pngjs-rgba-32x32.png"), FiftyMb + 10);
+            string image = files.Grown("big-image.png", Valid("pngjs-rgba-32x32.png"), FiftyMb + 10);
             MaskReport r = MaskValidator.Validate(mask, image);
             Assert.Equal(new[] { ImageErrorIds.ImageTooLarge, ImageErrorIds.MaskNoAlpha, ImageErrorIds.MaskSizeMismatch, ImageErrorIds.MaskTooLarge }.OrderBy(i => i).ToArray(), Ids(r));
             Assert.False(r.IsValid);

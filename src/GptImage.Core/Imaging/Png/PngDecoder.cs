@@ -23,6 +23,7 @@ namespace GptImage.Imaging.Png
         {
             var reader = new PngChunkReader(stream, path);
             PngPreamble png = PngPreamble.Read(reader);
+            png.Header.RequireDecodable(path);
             var idat = new IdatStream(reader, png.FirstIdat);
             CheckZlibHeader(idat, path);
 

@@ -22,14 +22,21 @@ namespace GptImage.Imaging.Png
 
         public bool HasAlphaChannel => ColorType == 4 || ColorType == 6;
 
+        /// <summary>Refuses sizes too large to decode here, before any pixel data is read.</summary>
+        public void RequireDecodable(string? path)
+        {
+            if (Width > PngLimits.MaxDimension || Height > PngLimits.MaxDimension || (long)Width * Height > PngLimits.MaxPixels)
+                throw PngErrors.Fail(ImageErrorIds.DimensionsInvalid,
+                    $"{Width}x{Height} pixels is more than this decoder takes (each side at most {PngLimits.MaxDimension}, at most {PngLimits.MaxPixels} pixels in all)", path);
+        }
+
         public static PngHeader Parse(byte[] d, string? path)
         {
             uint width = StreamReading.ReadUInt32BigEndian(d, 0);
             uint height = StreamReading.ReadUInt32BigEndian(d, 4);
-            if (width == 0 || height == 0 || width > PngLimits.MaxDimension || height > PngLimits.MaxDimension
-                || (long)width * height > PngLimits.MaxPixels)
+            if (width == 0 || height == 0 || width > PngLimits.SpecMaxDimension || height > PngLimits.SpecMaxDimension)
                 throw PngErrors.Fail(ImageErrorIds.DimensionsInvalid,
-                    $"the PNG header gives {width}x{height} pixels; each side must be 1 to {PngLimits.MaxDimension} and the total at most {PngLimits.MaxPixels} pixels", path);
+                    $"the PNG header gives {width}x{height} pixels; each side must be 1 to {PngLimits.SpecMaxDimension}", path);
 
             var header = new PngHeader { Width = (int)width, Height = (int)height, BitDepth = d[8], ColorType = d[9], Interlaced = d[12] == 1 };
             if (!IsAllowed(header.ColorType, header.BitDepth))
