@@ -72,9 +72,15 @@ namespace GptImage.Commands
                 // Checks the images and the mask (format, size, alpha, dimensions against the first image) before any upload.
                 foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
             }
-            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
+            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException)
             {
-                WriteError(e is ItemNotFoundException ? new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source) : ErrorRecords.From(e, source));
+                WriteError(ErrorRecords.From(e, source));
+                return;
+            }
+            catch (SessionStateException e)
+            {
+                // No file matches -Path, or the drive does not exist.
+                WriteError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
                 return;
             }
 
