@@ -75,6 +75,15 @@ Describe 'Edit-GptImage' {
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 
+    It 'rejects a mask with nothing transparent (it would edit nothing) before anything is uploaded' {
+        $opaque = Join-Path $TestDrive 'opaque.mask.png'
+        $null = ConvertTo-GptImageMask -Path $script:Square -Rectangle '0,0,1024,1024' -Invert -DestinationPath $opaque
+        $null = Edit-GptImage -Path $script:Square -MaskPath $opaque -Prompt 'add a kite' @script:Connection -NoCache -ErrorVariable maskErrors -ErrorAction SilentlyContinue
+        $maskErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.InvalidMask*'
+        $maskErrors[0].Exception.Message | Should -Match 'NothingTransparent'
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+
     It 'edits each file piped from Get-ChildItem' {
         $results = Get-ChildItem -LiteralPath $script:Images -Filter '*.png' | Edit-GptImage -Prompt 'make it look like a watercolour' @script:Connection -NoCache
         $results.Count | Should -Be 2

@@ -41,6 +41,8 @@ function Start-TestEmulator {
         if ($null -eq $line) { break }
         if ($line -match 'Listening on (http://\S+)') {
             $baseUrl = $Matches[1]
+            # Keep reading in the background so a chatty emulator can never block on a full pipe.
+            $null = $process.StandardOutput.ReadToEndAsync()
             return [pscustomobject]@{
                 Process = $process
                 BaseUrl = $baseUrl

@@ -78,8 +78,6 @@ namespace GptImage.Commands
         /// <summary>The batch, created on first use so that -WhatIf runs need no key and make no client.</summary>
         internal BatchRun Run => _run ??= BatchRun.Start(this, StopToken);
 
-        internal bool HasRun => _run != null;
-
         /// <summary>The Write-Progress activity, for example "Generating images".</summary>
         internal abstract string ProgressActivity { get; }
 

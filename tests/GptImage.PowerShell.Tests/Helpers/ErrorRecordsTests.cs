@@ -60,6 +60,29 @@ namespace GptImage.PowerShell.Tests.Helpers
             Assert.Equal(ErrorCategory.InvalidData, ErrorRecords.CategoryOf(error, error.ErrorId));
         }
 
+        public static TheoryData<string> AllErrorIds()
+        {
+            var ids = new TheoryData<string>();
+            foreach (var field in typeof(ErrorIds).GetFields())
+                ids.Add((string)field.GetValue(null)!);
+            return ids;
+        }
+
+        [Theory]
+        [MemberData(nameof(AllErrorIds))]
+        public void Every_core_error_id_gets_a_real_category(string errorId)
+        {
+            Assert.NotEqual(ErrorCategory.NotSpecified, ErrorRecords.CategoryOf(new GptImageApiException(errorId, "x"), errorId));
+            Assert.NotEqual(ErrorCategory.NotSpecified, ErrorRecords.CategoryOf(new GptImageBatchException(errorId, "x"), errorId));
+        }
+
+        [Fact]
+        public void A_failed_write_is_a_WriteError()
+        {
+            var error = new GptImageBatchException(ErrorIds.WriteFailed, "disk full");
+            Assert.Equal(ErrorCategory.WriteError, ErrorRecords.CategoryOf(error, ErrorRecords.ErrorIdOf(error)));
+        }
+
         [Theory]
         [InlineData(typeof(IOException), ErrorCategory.WriteError)]
         [InlineData(typeof(UnauthorizedAccessException), ErrorCategory.PermissionDenied)]
