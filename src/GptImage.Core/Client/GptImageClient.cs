@@ -115,9 +115,11 @@ namespace GptImage
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
             HttpResponseMessage? response = null;
+            // Opened outside the try: a file that vanished since validation is the caller's problem, not a network failure to retry.
+            HttpContent content = createContent();
             try
             {
-                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = createContent() };
+                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
                 foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streamed ? ImageStreamParser.MediaType : "application/json"));
 
