@@ -15,7 +15,13 @@ namespace GptImage
         private async Task<ImageResult> ReadImageStreamAsync(HttpResponseMessage response, ImageGenerationRequest request, string? requestId,
             RateLimitInfo? rateLimit, int attempt, CancellationToken cancellationToken)
         {
-            var assembler = new ImageStreamAssembler(request, _options.OnPartialImage);
+            Action<PartialImage>? onPartial = _options.OnPartialImage;
+            // A throwing callback must not lose the paid answer that is still streaming in: it is logged and the stream goes on.
+            var assembler = new ImageStreamAssembler(request, onPartial is null ? null : partial =>
+            {
+                try { onPartial(partial); }
+                catch (Exception e) { Log("OnPartialImage callback failed: " + e.Message); }
+            });
             using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             // netstandard2.0's stream reads take no token: disposing the stream is what stops a stalled read on timeout or Ctrl+C.
             using (cancellationToken.Register(() => stream.Dispose()))

@@ -140,9 +140,11 @@ namespace GptImage
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
             HttpResponseMessage? response = null;
+            // Opened outside the try: a file that vanished since validation is the caller's problem, not a network failure to retry.
+            HttpContent? content = createContent?.Invoke();
             try
             {
-                using var message = new HttpRequestMessage(method, url) { Content = createContent?.Invoke() };
+                using var message = new HttpRequestMessage(method, url) { Content = content };
                 foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
 
@@ -289,7 +291,7 @@ namespace GptImage
         {
             Action<HttpAttemptInfo>? onAttempt = _options.OnAttempt;
             if (onAttempt is null) return;
-            onAttempt(new HttpAttemptInfo
+            var info = new HttpAttemptInfo
             {
                 StatusCode = outcome.Result != null ? outcome.StatusCode : outcome.Error!.StatusCode,
                 ErrorCode = outcome.Error?.ErrorCode,
@@ -298,7 +300,16 @@ namespace GptImage
                 RetryAfter = outcome.Error?.RetryAfter,
                 RateLimit = outcome.RateLimit,
                 WillRetry = willRetry,
-            });
+            };
+            try
+            {
+                onAttempt(info);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // A faulty observer must not lose an image that is already paid for.
+                Log("OnAttempt callback failed: " + e.Message);
+            }
         }
 
         private static string Describe(GptImageApiException error) =>
@@ -309,7 +320,23 @@ namespace GptImage
             foreach (string warning in warnings) Log("WARNING: " + warning);
         }
 
-        private void Log(string line) => _options.Log?.Invoke(_redactor.Redact(line)!);
+        /// <summary>
+        /// Diagnostics never break a call: a Log callback that throws (for example a host that refuses output
+        /// from a worker thread) is ignored.
+        /// </summary>
+        private void Log(string line)
+        {
+            Action<string>? log = _options.Log;
+            if (log is null) return;
+            try
+            {
+                log(_redactor.Redact(line)!);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // Nothing sensible to do with a failing diagnostics sink.
+            }
+        }
 
         private static Exception Innermost(Exception e)
         {

@@ -282,6 +282,13 @@ namespace GptImage.Tests.Wire
         }
 
         [Fact]
+        public void An_edit_passed_as_a_generation_request_still_gets_the_edit_checks()
+        {
+            ImageGenerationRequest asBase = Edit(r => r.Moderation = "low");
+            Assert.Equal(ErrorIds.InvalidModeration, Rejected(asBase).ErrorId);
+        }
+
+        [Fact]
         public void An_edit_without_images_is_rejected()
         {
             var r = new ImageEditRequest { Prompt = "x" };
