@@ -79,7 +79,13 @@ namespace GptImage.Emulator.Pipeline
             string trigger = Options.ModerationTriggerWord;
             if (!string.IsNullOrEmpty(trigger) && valid.Prompt.Contains(trigger, StringComparison.OrdinalIgnoreCase))
             {
-                await FailAsync(context, record, ApiError.ModerationBlocked()).ConfigureAwait(false);
+                await FailAsync(context, record, deployment != null ? ApiError.AzureContentFilter() : ApiError.ModerationBlocked()).ConfigureAwait(false);
+                return;
+            }
+            if (deployment != null && valid.OutputFormat == "webp")
+            {
+                // Azure OpenAI does not offer webp output.
+                await FailAsync(context, record, ApiError.InvalidValue("output_format", "webp", new[] { "png", "jpeg" })).ConfigureAwait(false);
                 return;
             }
 
@@ -130,7 +136,8 @@ namespace GptImage.Emulator.Pipeline
             record.StatusCode = 200;
             if (valid.Stream)
             {
-                await StreamWriter.SendAsync(context, call, valid, usage, created, _state.Images, Options.StreamEventInterval, ct).ConfigureAwait(false);
+                if (truncate) record.Outcome = RequestOutcome.Truncated;
+                await StreamWriter.SendAsync(context, call, valid, usage, created, _state.Images, Options.StreamEventInterval, truncate, ct).ConfigureAwait(false);
                 return;
             }
             RenderedImage image = _state.Images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
