@@ -28,16 +28,62 @@ namespace GptImage
             return new ImageInput(path, System.IO.Path.GetFileName(path), null);
         }
 
-        /// <summary>Wraps a stream. The stream is read once per upload attempt, so it must be seekable to survive a retry.</summary>
+        /// <summary>
+        /// Wraps a stream. The stream is read once per upload attempt: a seekable stream is rewound each time, a
+        /// non-seekable one is copied into memory on first use so that a retry can send it again.
+        /// </summary>
         public static ImageInput FromStream(Stream stream, string fileName)
         {
             if (stream is null) throw new ArgumentNullException(nameof(stream));
             if (string.IsNullOrWhiteSpace(fileName)) throw new ArgumentException("A file name is required for a stream input.", nameof(fileName));
+            Stream? seekable = stream.CanSeek ? stream : null;
+            long start = stream.CanSeek ? stream.Position : 0;
+            object gate = new object();
             return new ImageInput(null, fileName, () =>
             {
-                if (stream.CanSeek) stream.Position = 0;
-                return new NonClosingStream(stream);
+                lock (gate)
+                {
+                    if (seekable is null)
+                    {
+                        var copy = new MemoryStream();
+                        stream.CopyTo(copy);
+                        seekable = copy;
+                        start = 0;
+                    }
+                    seekable.Position = start;
+                    return new NonClosingStream(seekable);
+                }
             });
+        }
+
+        /// <summary>A fresh read of the input from its start (a file stream, or the caller's stream rewound).</summary>
+        internal Stream OpenRead() =>
+            Path != null ? new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: false) : _open!();
+
+        /// <summary>The first bytes of the input, enough for <see cref="Imaging.ImageFormatDetector"/>.</summary>
+        internal byte[] ReadHeader(int count)
+        {
+            using Stream source = OpenRead();
+            var buffer = new byte[count];
+            int read = 0;
+            while (read < count)
+            {
+                int n = source.Read(buffer, read, count - read);
+                if (n == 0) break;
+                read += n;
+            }
+            if (read == count) return buffer;
+            var shorter = new byte[read];
+            Array.Copy(buffer, shorter, read);
+            return shorter;
+        }
+
+        /// <summary>Length in bytes (file size, or the stream's remaining length).</summary>
+        internal long GetLength()
+        {
+            if (Path != null) return new FileInfo(Path).Length;
+            using Stream source = OpenRead();
+            return source.Length - source.Position;
         }
 
         public static implicit operator ImageInput(string path) => FromPath(path);
@@ -46,7 +92,7 @@ namespace GptImage
         public byte[] ReadAllBytes()
         {
             if (Path != null) return File.ReadAllBytes(Path);
-            using var source = _open!();
+            using var source = OpenRead();
             using var buffer = new MemoryStream();
             source.CopyTo(buffer);
             return buffer.ToArray();

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+
+namespace GptImage
+{
+    /// <summary>
+    /// Turns the options into the URL of each operation and the headers of every request, and refuses
+    /// settings that would fail or leak: no key, a non-http(s) URL, or a key over plain http to another machine.
+    /// Forms: OpenAI or any compatible base (…/v1), Azure's /openai/v1/ base (model = deployment name), and
+    /// Azure's classic deployment URL (…/openai/deployments/{d}/images/{op}?api-version=…, api-key header).
+    /// </summary>
+    internal sealed class EndpointResolver
+    {
+        public const string DefaultAzureApiVersion = "2025-04-01-preview";
+
+        private readonly Uri _base;
+        private readonly string? _deployment;
+        private readonly string _apiVersion;
+
+        public EndpointResolver(GptImageClientOptions options)
+        {
+            Uri endpoint = options.Endpoint ?? GptImageClientOptions.OpenAIEndpoint;
+            if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "Endpoint", endpoint.OriginalString,
+                    "an absolute http or https URL such as https://api.openai.com/v1.");
+            if (endpoint.Scheme == Uri.UriSchemeHttp && !IsLoopback(endpoint) && !options.AllowInsecureHttp)
+                throw new GptImageValidationException(ErrorIds.InsecureEndpoint, "Endpoint", endpoint.GetLeftPart(UriPartial.Path),
+                    "https, because plain http would send the API key readable on the network; http is accepted only for this machine "
+                    + "(localhost, 127.0.0.1, ::1) unless AllowInsecureHttp is set.");
+            if (string.IsNullOrWhiteSpace(options.ApiKey))
+                throw new GptImageValidationException(ErrorIds.MissingApiKey, "ApiKey", null,
+                    "an API key is required: set the OPENAI_API_KEY environment variable or pass -ApiKey.");
+
+            _deployment = string.IsNullOrWhiteSpace(options.AzureDeployment) ? null : options.AzureDeployment!.Trim();
+            _apiVersion = string.IsNullOrWhiteSpace(options.AzureApiVersion) ? DefaultAzureApiVersion : options.AzureApiVersion!.Trim();
+            _base = _deployment is null ? WithTrailingSlash(endpoint) : AzureResourceRoot(endpoint);
+            UsesApiKeyHeader = options.UseApiKeyHeader ?? (_deployment != null || IsAzureHost(endpoint));
+            Headers = BuildHeaders(options, UsesApiKeyHeader);
+        }
+
+        /// <summary>True when the key goes in "api-key" (Azure) rather than "Authorization: Bearer".</summary>
+        public bool UsesApiKeyHeader { get; }
+
+        /// <summary>Authentication and account headers sent with every request.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+        /// <summary>Host shown in messages (never the key, never the query).</summary>
+        public string Host => _base.Host;
+
+        /// <summary>The URL of images/generations or images/edits.</summary>
+        public Uri UrlFor(string operation)
+        {
+            if (_deployment is null) return new Uri(_base, "images/" + operation);
+            string path = "openai/deployments/" + Uri.EscapeDataString(_deployment) + "/images/" + operation
+                + "?api-version=" + Uri.EscapeDataString(_apiVersion);
+            return new Uri(_base, path);
+        }
+
+        private static IReadOnlyList<KeyValuePair<string, string>> BuildHeaders(GptImageClientOptions options, bool apiKeyHeader)
+        {
+            string key = options.ApiKey!.Trim();
+            var headers = new List<KeyValuePair<string, string>>
+            {
+                apiKeyHeader ? new KeyValuePair<string, string>("api-key", key) : new KeyValuePair<string, string>("Authorization", "Bearer " + key),
+            };
+            if (!string.IsNullOrWhiteSpace(options.Organization)) headers.Add(new KeyValuePair<string, string>("OpenAI-Organization", options.Organization!.Trim()));
+            if (!string.IsNullOrWhiteSpace(options.Project)) headers.Add(new KeyValuePair<string, string>("OpenAI-Project", options.Project!.Trim()));
+            return headers;
+        }
+
+        /// <summary>https://res.openai.azure.com, with or without a trailing /openai, becomes the resource root.</summary>
+        private static Uri AzureResourceRoot(Uri endpoint)
+        {
+            string path = endpoint.AbsolutePath.TrimEnd('/');
+            if (path.EndsWith("/openai", StringComparison.OrdinalIgnoreCase)) path = path.Substring(0, path.Length - "/openai".Length);
+            var builder = new UriBuilder(endpoint) { Path = path + "/", Query = string.Empty };
+            return builder.Uri;
+        }
+
+        private static Uri WithTrailingSlash(Uri endpoint) =>
+            endpoint.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? endpoint : new UriBuilder(endpoint) { Path = endpoint.AbsolutePath + "/" }.Uri;
+
+        internal static bool IsAzureHost(Uri endpoint) =>
+            endpoint.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+            || endpoint.Host.EndsWith(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase)
+            || endpoint.Host.EndsWith(".services.ai.azure.com", StringComparison.OrdinalIgnoreCase);
+
+        internal static bool IsLoopback(Uri endpoint)
+        {
+            if (endpoint.IsLoopback) return true;
+            string host = endpoint.Host.Trim('[', ']');
+            return IPAddress.TryParse(host, out IPAddress? address) && IPAddress.IsLoopback(address);
+        }
+    }
+}

@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using GptImage.Wire;
+
+namespace GptImage
+{
+    /// <summary>
+    /// The client for OpenAI's image API (and compatible servers, Azure OpenAI, the local emulator). Every
+    /// request is validated against the model table before any network call; transient failures are retried
+    /// with the server's delay or exponential backoff; errors arrive as <see cref="GptImageApiException"/>
+    /// with the API key redacted. One instance holds one HttpClient: reuse it for many calls, dispose it at the end.
+    /// </summary>
+    public sealed class GptImageClient : IGptImageClient, IDisposable
+    {
+        private const int MaxConnectionsPerServer = 64;
+
+        private readonly GptImageClientOptions _options;
+        private readonly EndpointResolver _endpoint;
+        private readonly SecretRedactor _redactor;
+        private readonly RetryPolicy _retryPolicy;
+        private readonly HttpClient _http;
+        private int _disposed;
+
+        /// <summary>Creates a client; unset options come from the environment. Throws <see cref="GptImageValidationException"/> for a missing key or an unsafe endpoint.</summary>
+        public GptImageClient(GptImageClientOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            _options = options.WithEnvironmentDefaults();
+            if (_options.MaxRetries < 0)
+                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "MaxRetries", _options.MaxRetries, "0 or more retries.");
+            if (_options.Timeout <= TimeSpan.Zero && _options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "TimeoutSec", _options.Timeout, "a positive time.");
+            _endpoint = new EndpointResolver(_options);
+            _redactor = new SecretRedactor(_options.ApiKey?.Trim());
+            _retryPolicy = new RetryPolicy(_options.MaxRetryDelay);
+            _http = _options.HttpHandler is null
+                ? new HttpClient(CreateHandler(), disposeHandler: true)
+                : new HttpClient(_options.HttpHandler, disposeHandler: false);
+            // Each attempt has its own timeout (CancellationTokenSource); the HttpClient's 100 s default would cut large images short.
+            _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        }
+
+        /// <summary>Creates a client from OPENAI_API_KEY, OPENAI_BASE_URL and the other environment variables.</summary>
+        public GptImageClient() : this(new GptImageClientOptions()) { }
+
+        /// <summary>The wait between attempts; tests replace it so that they do not sleep for real.</summary>
+        internal Func<TimeSpan, CancellationToken, Task> DelayAsync { get; set; } = (delay, token) => Task.Delay(delay, token);
+
+        /// <summary>The URL that generations go to (no secrets in it).</summary>
+        public Uri GenerationsUrl => _endpoint.UrlFor("generations");
+
+        /// <summary>The URL that edits go to (no secrets in it).</summary>
+        public Uri EditsUrl => _endpoint.UrlFor("edits");
+
+        public Task<ImageResult> GenerateAsync(ImageGenerationRequest request, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            Warn(RequestValidator.Validate(request, DateTime.UtcNow));
+            byte[] body = GenerationJsonWriter.Write(request);
+            return SendAsync("generations", request.Model, () =>
+            {
+                var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                return content;
+            }, cancellationToken);
+        }
+
+        public Task<ImageResult> EditAsync(ImageEditRequest request, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            Warn(RequestValidator.Validate(request, DateTime.UtcNow));
+            var builder = new EditMultipartBuilder(request);
+            return SendAsync("edits", request.Model, builder.Build, cancellationToken);
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) _http.Dispose();
+        }
+
+        private async Task<ImageResult> SendAsync(string operation, string model, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        {
+            Uri url = _endpoint.UrlFor(operation);
+            int maxAttempts = _options.MaxRetries + 1;
+            for (int attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var clock = Stopwatch.StartNew();
+                AttemptOutcome outcome = await AttemptAsync(url, model, attempt, createContent, cancellationToken).ConfigureAwait(false);
+                bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts;
+                Report(outcome, attempt, clock.Elapsed, willRetry);
+                if (outcome.Result != null) return outcome.Result;
+                if (!willRetry) throw WithAttempts(outcome.Error!, attempt);
+
+                TimeSpan delay = _retryPolicy.DelayBefore(attempt, outcome.Error!.RetryAfter);
+                Log($"{operation} attempt {attempt} of {maxAttempts} failed ({Describe(outcome.Error!)}): {outcome.Error!.ApiMessage ?? outcome.Error.Message} Retrying in {delay.TotalSeconds:0.###} s.");
+                await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>One HTTP exchange with its own timeout. Caller cancellation escapes as OperationCanceledException.</summary>
+        private async Task<AttemptOutcome> AttemptAsync(Uri url, string model, int attempt, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        {
+            using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
+            HttpResponseMessage? response = null;
+            try
+            {
+                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = createContent() };
+                foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
+                byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
+                string? requestId = ResponseHeaders.RequestId(response);
+                RateLimitInfo? rateLimit = ResponseHeaders.RateLimit(response);
+                int status = (int)response.StatusCode;
+                if (status >= 200 && status < 300)
+                {
+                    try
+                    {
+                        return AttemptOutcome.Success(ImagesResponseParser.Parse(body, model, requestId, rateLimit, attempt), status, rateLimit);
+                    }
+                    catch (InvalidResponseException e)
+                    {
+                        return AttemptOutcome.Failure(InvalidResponse(e, status, requestId), rateLimit);
+                    }
+                }
+                return AttemptOutcome.Failure(ApiError(status, body, requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
+            }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested)
+            {
+                // The caller cancelled (Ctrl+C): stop now, whatever the transport made of it; never a retry.
+                if (e is OperationCanceledException) throw;
+                throw new OperationCanceledException("The image request was cancelled.", e, cancellationToken);
+            }
+            catch (Exception e) when (attemptCts.IsCancellationRequested)
+            {
+                return AttemptOutcome.Failure(new GptImageApiException(ErrorIds.Timeout,
+                    $"No answer from {_endpoint.Host} within {_options.Timeout.TotalSeconds:0.#} s (the per-attempt timeout). {ApiErrorClassifier.AdviceFor(ErrorIds.Timeout)}",
+                    new TimeoutException(e.GetType().Name))
+                {
+                    IsTransient = true,
+                    Advice = ApiErrorClassifier.AdviceFor(ErrorIds.Timeout),
+                }, null);
+            }
+            catch (InvalidResponseException e)
+            {
+                return AttemptOutcome.Failure(InvalidResponse(e, (int?)response?.StatusCode ?? 0, response is null ? null : ResponseHeaders.RequestId(response)), null);
+            }
+            catch (Exception e) when (e is HttpRequestException || e is IOException)
+            {
+                string detail = _redactor.Redact(Innermost(e).Message) ?? "connection failed";
+                return AttemptOutcome.Failure(new GptImageApiException(ErrorIds.NetworkError,
+                    $"The connection to {_endpoint.Host} failed: {detail} {ApiErrorClassifier.AdviceFor(ErrorIds.NetworkError)}", new HttpRequestException(detail))
+                {
+                    IsTransient = true,
+                    Advice = ApiErrorClassifier.AdviceFor(ErrorIds.NetworkError),
+                }, null);
+            }
+            finally
+            {
+                response?.Dispose();
+            }
+        }
+
+        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            long? declared = response.Content.Headers.ContentLength;
+            using var buffer = declared is long length && length > 0 && length < int.MaxValue ? new MemoryStream((int)length) : new MemoryStream();
+            // netstandard2.0's ReadAsStreamAsync takes no token: CopyToAsync with one lets a timeout or Ctrl+C stop a slow body.
+            using (cancellationToken.Register(() => stream.Dispose()))
+            {
+                try
+                {
+                    await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is IOException || e is HttpRequestException))
+                {
+                    // Headers arrived but the body broke off: a cut-short answer, retried like any unreadable one.
+                    throw new InvalidResponseException($"The server's answer was cut short after {buffer.Length} bytes"
+                        + (declared is long total ? $" of {total}." : "."), e);
+                }
+            }
+            if (declared is long expected && buffer.Length != expected)
+                throw new InvalidResponseException($"The server's answer was cut short after {buffer.Length} of {expected} bytes.");
+            return buffer.ToArray();
+        }
+
+        private GptImageApiException ApiError(int status, byte[] body, string? requestId, TimeSpan? retryAfter)
+        {
+            ApiErrorBody error = ApiErrorBody.Read(body);
+            string? apiMessage = _redactor.Redact(error.Message);
+            string errorId = ApiErrorClassifier.ErrorIdFor(status, error.Code, error.Type, apiMessage);
+            string? advice = ApiErrorClassifier.AdviceFor(errorId);
+            string codePart = error.Code ?? error.Type ?? "error";
+            string message = $"The image API answered {status} ({codePart}): {apiMessage ?? "no message"}"
+                + (error.Param != null ? $" [param: {error.Param}]" : string.Empty)
+                + (advice != null ? " " + advice : string.Empty)
+                + (requestId != null ? $" Request id: {requestId}." : string.Empty);
+            return new GptImageApiException(errorId, _redactor.Redact(message)!)
+            {
+                StatusCode = status,
+                ErrorType = _redactor.Redact(error.Type),
+                ErrorCode = _redactor.Redact(error.Code),
+                Param = _redactor.Redact(error.Param),
+                ApiMessage = apiMessage,
+                RequestId = requestId,
+                Advice = advice,
+                IsTransient = ApiErrorClassifier.IsTransient(status, error.Code, error.Type),
+                RetryAfter = retryAfter,
+            };
+        }
+
+        private GptImageApiException InvalidResponse(InvalidResponseException e, int status, string? requestId)
+        {
+            string? advice = ApiErrorClassifier.AdviceFor(ErrorIds.InvalidResponse);
+            return new GptImageApiException(ErrorIds.InvalidResponse,
+                $"{e.Message} {advice}" + (requestId != null ? $" Request id: {requestId}." : string.Empty), e.InnerException)
+            {
+                StatusCode = status,
+                RequestId = requestId,
+                Advice = advice,
+                IsTransient = true,
+            };
+        }
+
+        /// <summary>The final exception carries the number of attempts made.</summary>
+        private static GptImageApiException WithAttempts(GptImageApiException error, int attempts)
+        {
+            if (attempts == 1) return error;
+            return new GptImageApiException(error.ErrorId, error.Message + $" (after {attempts} attempts)", error.InnerException)
+            {
+                StatusCode = error.StatusCode,
+                ErrorType = error.ErrorType,
+                ErrorCode = error.ErrorCode,
+                Param = error.Param,
+                ApiMessage = error.ApiMessage,
+                RequestId = error.RequestId,
+                Advice = error.Advice,
+                IsTransient = error.IsTransient,
+                RetryAfter = error.RetryAfter,
+                Attempts = attempts,
+            };
+        }
+
+        private void Report(AttemptOutcome outcome, int attempt, TimeSpan elapsed, bool willRetry)
+        {
+            Action<HttpAttemptInfo>? onAttempt = _options.OnAttempt;
+            if (onAttempt is null) return;
+            onAttempt(new HttpAttemptInfo
+            {
+                StatusCode = outcome.Result != null ? outcome.StatusCode : outcome.Error!.StatusCode,
+                ErrorCode = outcome.Error?.ErrorCode,
+                Attempt = attempt,
+                Elapsed = elapsed,
+                RetryAfter = outcome.Error?.RetryAfter,
+                RateLimit = outcome.RateLimit,
+                WillRetry = willRetry,
+            });
+        }
+
+        private static string Describe(GptImageApiException error) =>
+            error.StatusCode == 0 ? error.ErrorId : $"{error.StatusCode} {error.ErrorCode ?? error.ErrorType ?? error.ErrorId}";
+
+        private void Warn(IReadOnlyList<string> warnings)
+        {
+            foreach (string warning in warnings) Log("WARNING: " + warning);
+        }
+
+        private void Log(string line) => _options.Log?.Invoke(_redactor.Redact(line)!);
+
+        private static Exception Innermost(Exception e)
+        {
+            while (e.InnerException != null) e = e.InnerException;
+            return e;
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(GptImageClient));
+        }
+
+        private static HttpMessageHandler CreateHandler()
+        {
+            var handler = new HttpClientHandler();
+            try
+            {
+                // Windows PowerShell's .NET Framework allows 2 connections per host by default; batches run more in parallel.
+                handler.MaxConnectionsPerServer = MaxConnectionsPerServer;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Left at the platform's default.
+            }
+            return handler;
+        }
+
+        /// <summary>What one attempt produced: a result, or an error that may be retried.</summary>
+        private sealed class AttemptOutcome
+        {
+            public ImageResult? Result { get; private set; }
+            public GptImageApiException? Error { get; private set; }
+            public RateLimitInfo? RateLimit { get; private set; }
+            public int StatusCode { get; private set; }
+
+            public static AttemptOutcome Success(ImageResult result, int status, RateLimitInfo? rateLimit) =>
+                new AttemptOutcome { Result = result, StatusCode = status, RateLimit = rateLimit };
+
+            public static AttemptOutcome Failure(GptImageApiException error, RateLimitInfo? rateLimit) =>
+                new AttemptOutcome { Error = error, StatusCode = error.StatusCode, RateLimit = rateLimit };
+        }
+    }
+}

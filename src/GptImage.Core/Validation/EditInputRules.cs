@@ -1,0 +1,100 @@
+using System;
+using System.Globalization;
+using System.IO;
+using GptImage.Imaging;
+
+namespace GptImage.Validation
+{
+    /// <summary>
+    /// The checks on an edit's files: count, existence, type by content (not by extension), size, and the
+    /// mask's PNG-ness, alpha channel and pixel size. Reads only headers.
+    /// </summary>
+    internal static class EditInputRules
+    {
+        private const string ImageParameter = "Path";
+        private const string MaskParameter = "MaskPath";
+
+        public static void CheckImages(ImageEditRequest r, ModelCapabilities? caps)
+        {
+            int max = caps?.MaxInputImages ?? ModelCatalog.GenericMaxInputImages;
+            if (r.Images.Count == 0)
+                throw new GptImageValidationException(ErrorIds.InvalidImage, ImageParameter, null, "at least one input image (png, jpeg or webp) is required.");
+            if (r.Images.Count > max)
+                throw new GptImageValidationException(ErrorIds.TooManyImages, ImageParameter, $"{r.Images.Count} images",
+                    $"at most {max} input image{(max == 1 ? "" : "s")} per edit{RequestValidator.ForModel(caps)}.");
+
+            long maxBytes = caps?.MaxImageBytes ?? 50L * 1024 * 1024;
+            bool pngOnly = caps != null && !caps.IsGptImage;
+            foreach (ImageInput image in r.Images)
+            {
+                if (image is null)
+                    throw new GptImageValidationException(ErrorIds.InvalidImage, ImageParameter, null, "an image path or stream, not null.");
+                string? format = DetectFormat(image, ErrorIds.InvalidImage, ImageParameter);
+                if (format == null || (pngOnly && format != "png"))
+                    throw new GptImageValidationException(ErrorIds.InvalidImage, ImageParameter, image.ToString(),
+                        (pngOnly ? $"{caps!.Name} edits only PNG images" : "each image must be a PNG, JPEG or WebP file")
+                        + " (judged by the file's bytes, not its extension).");
+                long length = image.GetLength();
+                if (length > maxBytes)
+                    throw new GptImageValidationException(ErrorIds.ImageTooLarge, ImageParameter, image.ToString(),
+                        $"each image must be under {Megabytes(maxBytes)}{RequestValidator.ForModel(caps)}; this one is {Megabytes(length)}.");
+            }
+        }
+
+        public static void CheckMask(ImageEditRequest r, ModelCapabilities? caps)
+        {
+            ImageInput? mask = EffectiveMask(r);
+            if (mask is null) return;
+            if (DetectFormat(mask, ErrorIds.InvalidMask, MaskParameter) != "png")
+                throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
+                    "the mask must be a PNG file with an alpha channel (judged by the file's bytes, not its extension).");
+            long maxBytes = caps?.MaxMaskBytes ?? 4L * 1024 * 1024;
+            long length = mask.GetLength();
+            if (length > maxBytes)
+                throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
+                    $"the mask must be under {Megabytes(maxBytes)}; this one is {Megabytes(length)}.");
+
+            PngHeader? maskHeader = ReadPng(mask);
+            if (maskHeader is null)
+                throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(), "a readable PNG file; this one's header is damaged.");
+            if (!maskHeader.HasAlpha)
+                throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
+                    "a PNG with an alpha channel whose fully transparent pixels mark the area to edit; this PNG has no transparency.");
+
+            // The mask applies to the first image; when that one is a PNG too its size is known from its header.
+            PngHeader? first = ReadPng(r.Images[0]);
+            if (first != null && (first.Width != maskHeader.Width || first.Height != maskHeader.Height))
+                throw new GptImageValidationException(ErrorIds.MaskMismatch, MaskParameter, mask.ToString(),
+                    $"the mask must have the first image's size, {first.Width}x{first.Height}; this mask is {maskHeader.Width}x{maskHeader.Height}.");
+        }
+
+        /// <summary>The mask that will be uploaded: a stream given in Mask wins over MaskPath.</summary>
+        public static ImageInput? EffectiveMask(ImageEditRequest r) =>
+            r.Mask ?? (string.IsNullOrWhiteSpace(r.MaskPath) ? null : ImageInput.FromPath(r.MaskPath!));
+
+        private static string? DetectFormat(ImageInput input, string errorId, string parameter)
+        {
+            try
+            {
+                return ImageFormatDetector.Detect(input.ReadHeader(ImageFormatDetector.SignatureLength));
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                throw new GptImageValidationException(errorId, parameter, input.ToString(), "an existing file; this path was not found.");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new GptImageValidationException(errorId, parameter, input.ToString(), "a readable file; reading it failed: " + e.Message);
+            }
+        }
+
+        private static PngHeader? ReadPng(ImageInput input)
+        {
+            using Stream stream = input.OpenRead();
+            return PngHeader.Read(stream);
+        }
+
+        private static string Megabytes(long bytes) =>
+            (bytes / (1024.0 * 1024.0)).ToString(bytes % (1024 * 1024) == 0 ? "0" : "0.0", CultureInfo.InvariantCulture) + " MB";
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using GptImage.Imaging;
+using GptImage.Validation;
+
+namespace GptImage.Wire
+{
+    /// <summary>
+    /// Builds the multipart/form-data body of POST /images/edits (CreateImageEditRequest): the text fields,
+    /// one `image[]` part per input image and an optional `mask` part. Every part name and file name is
+    /// quoted; every file part carries its real type from the bytes, because the API answers
+    /// application/octet-stream with 400 unsupported_file_mimetype. Files are streamed, never copied whole.
+    /// </summary>
+    internal sealed class EditMultipartBuilder
+    {
+        public const string ImagePartName = "image[]";
+        public const string MaskPartName = "mask";
+
+        private readonly List<WireField> _fields;
+        private readonly List<(ImageInput Input, string MimeType)> _images = new List<(ImageInput, string)>();
+        private readonly (ImageInput Input, string MimeType)? _mask;
+
+        /// <summary>Reads each file's header once to learn its type; the request must have passed validation.</summary>
+        public EditMultipartBuilder(ImageEditRequest request)
+        {
+            _fields = WireFields.For(request);
+            foreach (ImageInput image in request.Images) _images.Add((image, MimeOf(image)));
+            ImageInput? mask = EditInputRules.EffectiveMask(request);
+            if (mask != null) _mask = (mask, MimeOf(mask));
+        }
+
+        /// <summary>A fresh body for one attempt (each attempt reopens the files; HttpClient disposes the content).</summary>
+        public MultipartFormDataContent Build()
+        {
+            var form = new MultipartFormDataContent("gptimage-" + Guid.NewGuid().ToString("N"));
+            foreach (WireField field in _fields)
+            {
+                var text = new ByteArrayContent(Encoding.UTF8.GetBytes(field.AsFormText()));
+                text.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(field.Name) };
+                form.Add(text);
+            }
+            foreach (var image in _images) form.Add(FilePart(ImagePartName, image.Input, image.MimeType));
+            if (_mask is { } mask) form.Add(FilePart(MaskPartName, mask.Input, mask.MimeType));
+            return form;
+        }
+
+        private static HttpContent FilePart(string name, ImageInput input, string mimeType)
+        {
+            var part = new StreamContent(input.OpenRead(), 81920);
+            part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
+            {
+                Name = Quote(name),
+                FileName = Quote(SafeFileName(input.FileName)),
+            };
+            part.Headers.ContentType = new MediaTypeHeaderValue(mimeType);
+            return part;
+        }
+
+        private static string MimeOf(ImageInput input) =>
+            ImageFormatDetector.MimeType(ImageFormatDetector.Detect(input.ReadHeader(ImageFormatDetector.SignatureLength))
+                ?? throw new GptImageValidationException(ErrorIds.InvalidImage, "Path", input.ToString(), "a PNG, JPEG or WebP file."));
+
+        private static string Quote(string value) => "\"" + value + "\"";
+
+        /// <summary>
+        /// The file name only labels the upload, so it is reduced to printable ASCII without quotes or
+        /// backslashes: that needs no header encoding that some servers (and prism) cannot read.
+        /// </summary>
+        internal static string SafeFileName(string fileName)
+        {
+            var safe = new StringBuilder(fileName.Length);
+            foreach (char c in fileName)
+                safe.Append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '_');
+            return safe.Length == 0 ? "image" : safe.ToString();
+        }
+    }
+}
