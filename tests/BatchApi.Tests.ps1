@@ -135,3 +135,22 @@ Describe 'Edits through the Batch API' {
         $results[0].InputImages | Should -BeLike '*square*.png'
     }
 }
+
+Describe 'New-GptImage -PartialImages (streaming)' {
+    BeforeEach { Reset-Emulator $script:Emulator }
+
+    It 'saves the partial images and ends with the same image as a plain call' {
+        $out = Join-Path $TestDrive 'stream'
+        $plain = 'a lighthouse' | New-GptImage @script:Connection -Size 1024x1024 -Quality low -NoCache
+        $streamed = 'a lighthouse' | New-GptImage @script:Connection -Size 1024x1024 -Quality low -NoCache -PartialImages 2 -SavePartial -OutputDirectory $out
+        $partials = Get-ChildItem -LiteralPath (Join-Path $out 'partial') -Filter 'row-000001-partial-*.png'
+        $partials.Count | Should -Be 2
+        $streamed.Sha256 | Should -Be $plain.Sha256
+        $streamed.Size | Should -Be $plain.Size
+    }
+
+    It 'refuses -PartialImages 4 before any call' {
+        { 'a kite' | New-GptImage @script:Connection -PartialImages 4 } | Should -Throw
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+}
