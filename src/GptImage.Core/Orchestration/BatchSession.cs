@@ -245,23 +245,12 @@ namespace GptImage.Orchestration
             int images = Math.Max(1, response.Images.Count);
             foreach (GeneratedImage image in response.Images)
             {
-                GptImageResult result = GptImageResult.FromRequest(job);
+                GptImageResult result = GptImageResult.ForImage(job, response, image);
                 result.Status = outcome.FromCache ? GptImageResult.StatusCached : GptImageResult.StatusSucceeded;
                 result.FromCache = outcome.FromCache;
-                result.Index = image.Index;
-                result.Format = image.Format;
-                result.Bytes = image.Bytes;
-                result.Sha256 = AtomicFile.Sha256Hex(image.Bytes);
-                result.RevisedPrompt = image.RevisedPrompt;
-                result.Size = response.Size ?? result.Size;
-                result.Quality = response.Quality ?? result.Quality;
-                result.Background = response.Background ?? result.Background;
-                result.Usage = response.Usage;
                 result.CostUsd = outcome.FromCache ? 0m : outcome.Cost / images;
-                result.RequestId = response.RequestId;
                 result.Attempts = outcome.FromCache ? 0 : response.Attempts;
                 result.RequestKey = key;
-                result.Created = response.Created == default ? DateTimeOffset.UtcNow : response.Created;
 
                 if (_options.OutputDirectory != null)
                 {

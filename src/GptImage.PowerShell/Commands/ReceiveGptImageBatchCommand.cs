@@ -52,7 +52,6 @@ namespace GptImage.Commands
             {
                 BatchRecord? record = LoadRecord(id);
                 if (record is null) continue;
-                if (Wait) WaitUntilFinished(id);
                 var options = new BatchReceiveOptions
                 {
                     OutputDirectory = OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(this, OutputDirectory),
@@ -62,6 +61,7 @@ namespace GptImage.Commands
                 };
                 try
                 {
+                    if (Wait) Support.Poll(id, wait: true, PollIntervalSec, Client);
                     foreach (GptImageResult result in new BatchReceiver(Client, Store).Receive(record, options, StopToken))
                     {
                         Support.FlushLog();
@@ -78,19 +78,6 @@ namespace GptImage.Commands
                 {
                     WriteError(ErrorRecords.From(e, id));
                 }
-            }
-        }
-
-        private void WaitUntilFinished(string id)
-        {
-            var api = new BatchApiClient(Client);
-            while (true)
-            {
-                BatchInfo info = Support.Wait(api.GetBatchAsync(id, StopToken));
-                if (info.IsFinished) return;
-                WriteProgress(new ProgressRecord(0x6772, "Waiting for batch " + id, $"{info.Status}: {info.Completed + info.Failed} of {info.Total} done")
-                    { PercentComplete = info.Total == 0 ? 0 : Math.Min(100, (info.Completed + info.Failed) * 100 / info.Total) });
-                Support.Sleep(TimeSpan.FromSeconds(PollIntervalSec));
             }
         }
     }
