@@ -44,6 +44,9 @@ namespace GptImage
         // Local work
         public const string FileExists = "GptImage.FileExists";
         public const string TemplateColumnMissing = "GptImage.TemplateColumnMissing";
+        public const string InvalidTemplate = "GptImage.InvalidTemplate";
+        public const string WriteFailed = "GptImage.WriteFailed";
+        public const string UnexpectedError = "GptImage.UnexpectedError";
         public const string CostLimitReached = "GptImage.CostLimitReached";
     }
 }

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace GptImage.Orchestration
+{
+    /// <summary>
+    /// Tokens and USD of a request before anything is spent. Output tokens come from the price list's table
+    /// by quality and size (gpt-image-1 family) or from the 1024x1024 figure scaled by pixel area (gpt-image-2's
+    /// free sizes); "auto" quality and size count as the dearest likely choice so -MaxCost errs on the safe side.
+    /// </summary>
+    public static class CostEstimator
+    {
+        public static CostEstimate Estimate(ImageGenerationRequest request, bool batchApi = false)
+        {
+            if (request is null) throw new ArgumentNullException(nameof(request));
+            ModelPrice? price = PriceTable.Find(request.Model);
+            if (price is null)
+                return new CostEstimate { IsKnownModel = false, Basis = $"no price is known for model '{request.Model}' (prices reviewed {PriceTable.Reviewed})" };
+
+            int count = Math.Max(1, request.Count ?? 1);
+            string quality = string.IsNullOrWhiteSpace(request.Quality) || string.Equals(request.Quality, "auto", StringComparison.OrdinalIgnoreCase)
+                ? PriceTable.AutoQuality : request.Quality!.Trim().ToLowerInvariant();
+            string size = string.IsNullOrWhiteSpace(request.Size) || string.Equals(request.Size, "auto", StringComparison.OrdinalIgnoreCase)
+                ? PriceTable.AutoSize : request.Size!.Trim().ToLowerInvariant();
+
+            if (!price.OutputTokens.TryGetValue(quality, out var bySize) || !TryParseSize(size, out int width, out int height))
+                return new CostEstimate { IsKnownModel = false, Basis = $"no token table for quality '{quality}' and size '{size}' of model '{request.Model}'" };
+
+            long perImage;
+            string basis;
+            if (price.OutputTokenBasis == "area")
+            {
+                long square = bySize["1024x1024"];
+                perImage = (long)Math.Ceiling(square * (double)width * height / (1024.0 * 1024.0));
+                basis = $"{quality} quality, {width}x{height} scaled by pixel area from {square} tokens at 1024x1024";
+            }
+            else
+            {
+                string shape = width == height ? "1024x1024" : height > width ? "1024x1536" : "1536x1024";
+                string key = bySize.ContainsKey(size) ? size : shape;
+                perImage = bySize[key];
+                basis = $"{quality} quality, {key} from OpenAI's output-token table";
+            }
+            if (!string.Equals(request.Quality, quality, StringComparison.OrdinalIgnoreCase)) basis += "; quality 'auto' counted as " + quality;
+            if (!string.Equals(request.Size, size, StringComparison.OrdinalIgnoreCase)) basis += "; size 'auto' counted as " + size;
+
+            long output = perImage * count;
+            long textIn = Math.Max(1, (request.Prompt?.Length ?? 0) / Math.Max(1, PriceTable.CharactersPerTextToken));
+            long imageIn = request is ImageEditRequest edit ? PriceTable.InputImageTokens * (edit.Images.Count + (edit.MaskPath != null || edit.Mask != null ? 1 : 0)) : 0;
+            decimal usd = (textIn * price.TextInputPerMillion + imageIn * price.ImageInputPerMillion + output * price.ImageOutputPerMillion) / 1_000_000m;
+            if (batchApi) { usd *= PriceTable.BatchDiscount; basis += "; Batch API price"; }
+            if (count > 1) basis += $"; {count} images";
+            return new CostEstimate
+            {
+                Usd = usd,
+                EstimatedInputTokens = textIn + imageIn,
+                EstimatedOutputTokens = output,
+                IsKnownModel = true,
+                Basis = basis + $"; prices reviewed {PriceTable.Reviewed}",
+            };
+        }
+
+        /// <summary>Estimates for many rows and their total (Measure-GptImageCost).</summary>
+        public static decimal Total(IEnumerable<ImageGenerationRequest> requests)
+        {
+            decimal total = 0;
+            foreach (var r in requests) total += Estimate(r).Usd;
+            return total;
+        }
+
+        internal static bool TryParseSize(string size, out int width, out int height)
+        {
+            width = height = 0;
+            string[] parts = size.Split('x', 'X');
+            return parts.Length == 2
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out width)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out height)
+                && width > 0 && height > 0;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+
+namespace GptImage.Orchestration
+{
+    /// <summary>
+    /// One image (or one row that produced none): what New-GptImage and Edit-GptImage emit and
+    /// Export-GptImageBatch consumes. Index is the 0-based position of the image in its response.
+    /// </summary>
+    public sealed class GptImageResult
+    {
+        public const string StatusSucceeded = "Succeeded";
+        public const string StatusCached = "Cached";
+        public const string StatusFailed = "Failed";
+        public const string StatusNotRun = "NotRun";
+
+        private static readonly IReadOnlyDictionary<string, string?> NoFields =
+            new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Succeeded, Cached (no API call was made for it in this run), Failed or NotRun.</summary>
+        public string Status { get; set; } = StatusSucceeded;
+        public string Prompt { get; set; } = string.Empty;
+        public string Model { get; set; } = string.Empty;
+        public string? Size { get; set; }
+        public string? Quality { get; set; }
+
+        /// <summary>png, jpeg or webp, decided from the bytes.</summary>
+        public string Format { get; set; } = "png";
+        public string? Background { get; set; }
+        public int? Compression { get; set; }
+        public string? Moderation { get; set; }
+        public string? InputFidelity { get; set; }
+        public int Index { get; set; }
+
+        /// <summary>The image; null once it has been written to <see cref="Path"/> (memory stays bounded).</summary>
+        public byte[]? Bytes { get; set; }
+
+        /// <summary>Full path of the written file, when an output directory was given.</summary>
+        public string? Path { get; set; }
+
+        /// <summary>Lower-case hex SHA-256 of the image bytes.</summary>
+        public string? Sha256 { get; set; }
+
+        /// <summary>The first 12 hex digits of <see cref="Sha256"/>: the {Hash} of file-name templates.</summary>
+        public string? Hash => Sha256 is null ? null : Sha256.Substring(0, Math.Min(12, Sha256.Length));
+
+        public string? RevisedPrompt { get; set; }
+
+        /// <summary>Usage of the whole response (shared by every image of a Count &gt; 1 request).</summary>
+        public ImageUsage? Usage { get; set; }
+
+        /// <summary>
+        /// What this row cost in this run, from the response's usage, split evenly between the images of one
+        /// response. 0 for Cached rows (nothing was spent again); null when the model's price is unknown.
+        /// </summary>
+        public decimal? CostUsd { get; set; }
+
+        /// <summary>The estimate made before the request was sent.</summary>
+        public decimal? EstimatedCostUsd { get; set; }
+        public string? RequestId { get; set; }
+        public bool FromCache { get; set; }
+
+        /// <summary>SHA-256 of the canonical request (the cache key), when caching was on.</summary>
+        public string? RequestKey { get; set; }
+        public int Attempts { get; set; }
+
+        /// <summary>The pipeline object the row came from (the ErrorRecord's TargetObject in the cmdlets).</summary>
+        public object? Source { get; set; }
+
+        /// <summary>The source row's properties, as text (CSV columns).</summary>
+        public IReadOnlyDictionary<string, string?> SourceFields { get; set; } = NoFields;
+
+        /// <summary>1-based position of the row in the pipeline.</summary>
+        public int RowNumber { get; set; }
+        public string? ErrorId { get; set; }
+        public string? ErrorMessage { get; set; }
+        public DateTimeOffset Created { get; set; }
+
+        /// <summary>Input image paths of an edit, separated by '; '.</summary>
+        public string? InputImages { get; set; }
+        public string? MaskPath { get; set; }
+
+        /// <summary>A row that produced no image: Failed or NotRun, with the reason.</summary>
+        public static GptImageResult ForFailure(ImageJob job, string status, string errorId, string message)
+        {
+            if (job is null) throw new ArgumentNullException(nameof(job));
+            var result = FromRequest(job);
+            result.Status = status;
+            result.ErrorId = errorId;
+            result.ErrorMessage = message;
+            result.Created = DateTimeOffset.UtcNow;
+            return result;
+        }
+
+        /// <summary>The request's own parameters and the row; image fields are filled by the caller.</summary>
+        internal static GptImageResult FromRequest(ImageJob job)
+        {
+            var r = job.Request;
+            var result = new GptImageResult
+            {
+                Prompt = r.Prompt,
+                Model = r.Model,
+                Size = r.Size,
+                Quality = r.Quality,
+                Format = r.OutputFormat ?? "png",
+                Background = r.Background,
+                Compression = r.Compression,
+                Moderation = r.Moderation,
+                Source = job.Source,
+                SourceFields = job.SourceFields,
+                RowNumber = job.RowNumber,
+            };
+            if (r is ImageEditRequest edit)
+            {
+                result.InputFidelity = edit.InputFidelity;
+                var names = new List<string>();
+                foreach (var image in edit.Images) names.Add(image.ToString());
+                result.InputImages = string.Join("; ", names);
+                result.MaskPath = edit.MaskPath ?? edit.Mask?.ToString();
+            }
+            return result;
+        }
+
+        /// <summary>A shallow copy (the bytes array and source dictionary are shared).</summary>
+        public GptImageResult Copy() => (GptImageResult)MemberwiseClone();
+
+        public override string ToString() => Path ?? $"{Status} row {RowNumber} image {Index}";
+    }
+}

@@ -1,0 +1,23 @@
+namespace GptImage.Orchestration
+{
+    /// <summary>Export-GptImageBatch's parameters.</summary>
+    public sealed class ExportOptions
+    {
+        /// <summary>-DestinationPath: the root folder (created when missing).</summary>
+        public string DestinationPath { get; set; } = ".";
+
+        /// <summary>-FileName template; null: <see cref="FileNamer.DefaultTemplate"/>.</summary>
+        public string? FileNameTemplate { get; set; }
+        public FileLayout Layout { get; set; } = FileLayout.Flat;
+
+        /// <summary>-ManifestPath (.csv or .jsonl), appended.</summary>
+        public string? ManifestPath { get; set; }
+
+        /// <summary>-NoClobber: an existing file with other content is an error (GptImage.FileExists). This is also
+        /// the behaviour without -Force; the switch states it explicitly and cannot be combined with Force.</summary>
+        public bool NoClobber { get; set; }
+
+        /// <summary>-Force: replace existing files.</summary>
+        public bool Force { get; set; }
+    }
+}

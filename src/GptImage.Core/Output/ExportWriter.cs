@@ -1,0 +1,88 @@
+using System;
+using System.IO;
+
+namespace GptImage.Orchestration
+{
+    /// <summary>
+    /// Export-GptImageBatch: writes results' images under DestinationPath by layout and name template (atomic,
+    /// never clobbering unless Force) and appends a manifest row per result. Results without image bytes
+    /// that already have a file (New-GptImage -OutputDirectory) are copied from it, checked against their SHA-256.
+    /// </summary>
+    public sealed class ExportWriter
+    {
+        private readonly ExportOptions _options;
+        private readonly ManifestWriter? _manifest;
+        private readonly BatchSummary _totals = new BatchSummary();
+        private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
+        public ExportWriter(ExportOptions options)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            if (options.Force && options.NoClobber)
+                throw new GptImageValidationException(ErrorIds.InvalidTemplate, "NoClobber", "NoClobber and Force", "only one of -NoClobber and -Force");
+            if (string.IsNullOrWhiteSpace(options.DestinationPath))
+                throw new GptImageValidationException(ErrorIds.InvalidTemplate, "DestinationPath", options.DestinationPath, "a folder path");
+            FileNamer.ValidateTemplate(options.FileNameTemplate);
+            if (options.ManifestPath != null) _manifest = new ManifestWriter(options.ManifestPath);
+            Directory.CreateDirectory(options.DestinationPath);
+        }
+
+        /// <summary>
+        /// Writes one result and returns a copy with Path set and Bytes released (for -PassThru). Failed and
+        /// NotRun results only get a manifest row. Throws GptImageBatchException (GptImage.FileExists) or
+        /// GptImageApiException (GptImage.InvalidImage) when the image cannot be written; no manifest row then.
+        /// </summary>
+        public GptImageResult Write(GptImageResult result)
+        {
+            if (result is null) throw new ArgumentNullException(nameof(result));
+            GptImageResult copy = result.Copy();
+            bool hasImage = copy.Status == GptImageResult.StatusSucceeded || copy.Status == GptImageResult.StatusCached;
+            if (hasImage)
+            {
+                copy.Bytes ??= ReadExisting(copy);
+                ImageFileWriter.Write(copy, _options.DestinationPath, _options.FileNameTemplate, _options.Layout, _options.Force);
+            }
+            _manifest?.Write(copy);
+            Count(copy);
+            return copy;
+        }
+
+        /// <summary>Totals of what was exported; appended to the manifest as a "Total" row.</summary>
+        public BatchSummary Complete()
+        {
+            _totals.Elapsed = DateTimeOffset.UtcNow - _started;
+            if (_manifest != null && _totals.Submitted > 0) _manifest.WriteTotals(_totals);
+            return _totals;
+        }
+
+        private static byte[] ReadExisting(GptImageResult result)
+        {
+            if (string.IsNullOrEmpty(result.Path) || !File.Exists(result.Path))
+                throw new GptImageBatchException(ErrorIds.InvalidImage,
+                    $"Row {result.RowNumber} image {result.Index} has neither image bytes nor an existing file ('{result.Path}').") { Path = result.Path };
+            byte[] bytes = File.ReadAllBytes(result.Path);
+            if (result.Sha256 != null && AtomicFile.Sha256Hex(bytes) != result.Sha256)
+                throw new GptImageBatchException(ErrorIds.InvalidImage,
+                    $"The file '{result.Path}' no longer matches the image's SHA-256 {result.Sha256}; it was changed after it was written.") { Path = result.Path };
+            return bytes;
+        }
+
+        private void Count(GptImageResult r)
+        {
+            _totals.Submitted++;
+            switch (r.Status)
+            {
+                case GptImageResult.StatusSucceeded: _totals.Succeeded++; _totals.Images++; break;
+                case GptImageResult.StatusCached: _totals.Cached++; _totals.Images++; break;
+                case GptImageResult.StatusNotRun: _totals.NotRun++; break;
+                default: _totals.Failed++; break;
+            }
+            if (r.CostUsd is decimal cost) _totals.ActualCostUsd += cost;
+            if (r.Usage != null && r.Index == 0 && !r.FromCache)
+            {
+                _totals.InputTokens += r.Usage.InputTokens;
+                _totals.OutputTokens += r.Usage.OutputTokens;
+            }
+        }
+    }
+}

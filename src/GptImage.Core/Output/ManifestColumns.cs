@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace GptImage.Orchestration
+{
+    /// <summary>The manifest's fixed columns, in order, and how each is read from a result. Source columns follow them.</summary>
+    internal static class ManifestColumns
+    {
+        /// <summary>Prefix given to a source column whose name is already a fixed column.</summary>
+        public const string SourcePrefix = "Source.";
+
+        public static readonly IReadOnlyList<(string Name, Func<GptImageResult, string?> Value)> Fixed = new (string, Func<GptImageResult, string?>)[]
+        {
+            ("Status", r => r.Status),
+            ("RowNumber", r => Num(r.RowNumber)),
+            ("Index", r => Num(r.Index)),
+            ("Prompt", r => r.Prompt),
+            ("RevisedPrompt", r => r.RevisedPrompt),
+            ("Model", r => r.Model),
+            ("Size", r => r.Size),
+            ("Quality", r => r.Quality),
+            ("Format", r => r.Format),
+            ("Background", r => r.Background),
+            ("Compression", r => r.Compression?.ToString(CultureInfo.InvariantCulture)),
+            ("Moderation", r => r.Moderation),
+            ("InputFidelity", r => r.InputFidelity),
+            ("InputImages", r => r.InputImages),
+            ("MaskPath", r => r.MaskPath),
+            ("InputTokens", r => r.Usage?.InputTokens.ToString(CultureInfo.InvariantCulture)),
+            ("OutputTokens", r => r.Usage?.OutputTokens.ToString(CultureInfo.InvariantCulture)),
+            ("TotalTokens", r => r.Usage?.TotalTokens.ToString(CultureInfo.InvariantCulture)),
+            ("CostUsd", r => Money(r.CostUsd)),
+            ("EstimatedCostUsd", r => Money(r.EstimatedCostUsd)),
+            ("Sha256", r => r.Sha256),
+            ("Path", r => r.Path),
+            ("FromCache", r => r.FromCache ? "True" : "False"),
+            ("RequestId", r => r.RequestId),
+            ("RequestKey", r => r.RequestKey),
+            ("Created", r => r.Created == default ? null : r.Created.ToString("o", CultureInfo.InvariantCulture)),
+            ("ErrorId", r => r.ErrorId),
+            ("ErrorMessage", r => r.ErrorMessage),
+        };
+
+        private static readonly HashSet<string> FixedNames = BuildNames();
+
+        public static bool IsFixed(string name) => FixedNames.Contains(name);
+
+        /// <summary>The column a source field is written under.</summary>
+        public static string ForSource(string field) => IsFixed(field) ? SourcePrefix + field : field;
+
+        public static string? Money(decimal? usd) => usd?.ToString("0.######", CultureInfo.InvariantCulture);
+
+        private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static HashSet<string> BuildNames()
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var column in Fixed) names.Add(column.Name);
+            return names;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using GptImage.Orchestration;
+using Xunit;
+
+namespace GptImage.Tests.Orchestration
+{
+    public class BatchSessionTests
+    {
+        [Fact]
+        public void Streams_every_row_and_calls_the_sink_only_on_the_submitting_thread()
+        {
+            var client = new FakeImageClient { Delay = TimeSpan.FromMilliseconds(20) };
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { ThrottleLimit = 4, NoCache = true, ExpectedTotal = 30 }, CancellationToken.None);
+            for (int i = 0; i < 30; i++) session.Submit(Jobs.Generate("a lighthouse " + i), sink);
+            session.Complete(sink);
+
+            Assert.Equal(30, sink.Results.Count);
+            Assert.Empty(sink.Errors);
+            Assert.Equal(new[] { Environment.CurrentManagedThreadId }, sink.Threads.ToArray());
+            Assert.All(sink.Results, r => Assert.NotNull(r.Bytes));
+            Assert.Equal(Enumerable.Range(1, 30), sink.Results.Select(r => r.RowNumber).OrderBy(n => n));
+            Assert.Equal(30, session.Summary.Succeeded);
+            Assert.True(client.MaxConcurrency <= 4, $"max concurrency {client.MaxConcurrency}");
+        }
+
+        [Fact]
+        public void Submit_blocks_at_capacity_so_rows_in_the_session_stay_bounded()
+        {
+            var client = new FakeImageClient { Delay = TimeSpan.FromMilliseconds(30) };
+            var sink = new RecordingSink();
+            var options = new BatchOptions { ThrottleLimit = 2, QueueLimit = 1, NoCache = true };
+            using var session = new BatchSession(client, options, CancellationToken.None);
+            int worst = 0;
+            for (int i = 0; i < 20; i++)
+            {
+                session.Submit(Jobs.Generate("row " + i), sink);
+                worst = Math.Max(worst, (i + 1) - sink.Finished);
+            }
+            session.Complete(sink);
+            Assert.True(worst <= 3, $"{worst} rows were accepted but unfinished at once; capacity is 3");
+            Assert.Equal(20, sink.Results.Count);
+        }
+
+        [Fact]
+        public void A_failing_row_is_reported_with_its_job_and_the_batch_goes_on()
+        {
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { NoCache = true }, CancellationToken.None);
+            session.Submit(Jobs.Generate("fine one"), sink);
+            var bad = Jobs.Generate("please fail");
+            session.Submit(bad, sink);
+            var empty = Jobs.Generate("   ");
+            session.Submit(empty, sink);
+            session.Submit(Jobs.Generate("fine two"), sink);
+            session.Complete(sink);
+
+            Assert.Equal(2, sink.Results.Count);
+            Assert.Equal(2, sink.Errors.Count);
+            var api = Assert.IsType<GptImageApiException>(sink.Errors.Single(e => e.Job == bad).Error);
+            Assert.Equal(ErrorIds.ServerError, api.ErrorId);
+            var validation = Assert.IsType<GptImageValidationException>(sink.Errors.Single(e => e.Job == empty).Error);
+            Assert.Equal(ErrorIds.InvalidPrompt, validation.ErrorId);
+            Assert.Equal(3, client.Calls); // the empty prompt never reached the client
+            Assert.Equal(2, session.Summary.Failed);
+        }
+
+        [Fact]
+        public void Cancel_stops_requests_in_flight_at_once()
+        {
+            var client = new FakeImageClient { Delay = TimeSpan.FromSeconds(30) };
+            var sink = new RecordingSink();
+            using var cts = new CancellationTokenSource();
+            using var session = new BatchSession(client, new BatchOptions { ThrottleLimit = 3, NoCache = true }, cts.Token);
+            for (int i = 0; i < 3; i++) session.Submit(Jobs.Generate("slow " + i), sink);
+            var watch = Stopwatch.StartNew();
+            cts.Cancel();
+            session.Complete(sink);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Complete took {watch.Elapsed} after cancel");
+            Assert.True(session.Summary.Cancelled);
+            Assert.Empty(sink.Results);
+            Assert.Equal(3, session.Summary.NotRun);
+            Assert.Throws<OperationCanceledException>(() => session.Submit(Jobs.Generate("late"), sink));
+        }
+
+        [Fact]
+        public void Output_directory_gets_each_image_named_by_the_template_and_bytes_are_released()
+        {
+            string dir = Jobs.TempDirectory();
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            var options = new BatchOptions { OutputDirectory = dir, FileNameTemplate = "{Sku}-{Index}" };
+            using (var session = new BatchSession(client, options, CancellationToken.None))
+            {
+                session.Submit(Jobs.Generate("red mug", sku: "MUG/1", count: 2), sink);
+                session.Submit(Jobs.Generate("blue cup", sku: "CUP:2"), sink);
+                session.Complete(sink);
+            }
+            Assert.Equal(3, sink.Results.Count);
+            Assert.All(sink.Results, r => { Assert.Null(r.Bytes); Assert.True(File.Exists(r.Path)); });
+            var names = sink.Results.Select(r => Path.GetFileName(r.Path!)).OrderBy(n => n).ToArray();
+            Assert.Equal(new[] { "CUP_2-0.png", "MUG_1-0.png", "MUG_1-1.png" }, names);
+            foreach (var r in sink.Results) Assert.Equal(r.Sha256, AtomicFile.Sha256Hex(File.ReadAllBytes(r.Path!)));
+            Assert.Empty(Directory.GetFiles(dir, AtomicFile.TempPrefix + "*", SearchOption.AllDirectories));
+        }
+
+        [Fact]
+        public void A_rerun_is_served_from_the_cache_without_any_api_call()
+        {
+            string dir = Jobs.TempDirectory();
+            var options = new BatchOptions { OutputDirectory = dir, FileNameTemplate = "{Sku}" };
+            var first = new FakeImageClient();
+            using (var session = new BatchSession(first, options, CancellationToken.None))
+            {
+                var sink = new RecordingSink();
+                for (int i = 0; i < 5; i++) session.Submit(Jobs.Generate("item " + i, sku: "S" + i), sink);
+                session.Complete(sink);
+                Assert.Equal(5, first.Calls);
+            }
+            var second = new FakeImageClient();
+            var rerun = new RecordingSink();
+            using (var session = new BatchSession(second, options, CancellationToken.None))
+            {
+                for (int i = 0; i < 5; i++) session.Submit(Jobs.Generate("item " + i, sku: "S" + i), rerun);
+                session.Complete(rerun);
+                Assert.Equal(5, session.Summary.Cached);
+                Assert.Equal(0m, session.Summary.ActualCostUsd);
+                Assert.True(session.Summary.SavedCostUsd > 0);
+            }
+            Assert.Equal(0, second.Calls);
+            Assert.Empty(rerun.Errors); // identical files already on disk are not a clobber
+            Assert.All(rerun.Results, r => { Assert.Equal(GptImageResult.StatusCached, r.Status); Assert.True(r.FromCache); Assert.Equal(0m, r.CostUsd); });
+            Assert.True(Directory.Exists(Path.Combine(dir, ".gptimage-cache")));
+        }
+
+        [Fact]
+        public void Identical_rows_within_one_run_are_requested_once()
+        {
+            var client = new FakeImageClient { Delay = TimeSpan.FromMilliseconds(100) };
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { ThrottleLimit = 4 }, CancellationToken.None);
+            for (int i = 0; i < 4; i++) session.Submit(Jobs.Generate("the same prompt"), sink);
+            session.Complete(sink);
+            Assert.Equal(1, client.Calls);
+            Assert.Equal(4, sink.Results.Count);
+            Assert.Equal(1, sink.Results.Count(r => r.Status == GptImageResult.StatusSucceeded));
+            Assert.Equal(3, sink.Results.Count(r => r.Status == GptImageResult.StatusCached));
+            Assert.Single(sink.Results.Select(r => r.Sha256).Distinct());
+        }
+
+        [Fact]
+        public void NoCache_requests_identical_rows_again()
+        {
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { NoCache = true }, CancellationToken.None);
+            for (int i = 0; i < 3; i++) session.Submit(Jobs.Generate("again"), sink);
+            session.Complete(sink);
+            Assert.Equal(3, client.Calls);
+        }
+
+        [Fact]
+        public void MaxCost_stops_new_requests_and_reports_the_rows_not_run()
+        {
+            // The fake reports the tokens the estimator expects for gpt-image-2 low 1024x1024, so actual = estimate.
+            var client = new FakeImageClient { Delay = TimeSpan.FromMilliseconds(1), OutputTokensPerImage = 200 };
+            var sink = new RecordingSink();
+            decimal one = CostEstimator.Estimate(Jobs.Generate("x").Request).Usd;
+            var options = new BatchOptions { ThrottleLimit = 1, NoCache = true, MaxCost = one * 3.5m };
+            using var session = new BatchSession(client, options, CancellationToken.None);
+            for (int i = 0; i < 10; i++) session.Submit(Jobs.Generate("x" + i), sink);
+            session.Complete(sink);
+
+            Assert.True(client.Calls >= 1 && client.Calls <= 3, $"{client.Calls} calls");
+            Assert.Equal(10 - client.Calls, session.Summary.NotRun);
+            Assert.True(session.Summary.CostLimitReached);
+            Assert.True(session.Summary.ActualCostUsd <= options.MaxCost);
+            var notRun = sink.Errors.Select(e => Assert.IsType<GptImageBatchException>(e.Error)).ToList();
+            Assert.Equal(10 - client.Calls, notRun.Count);
+            Assert.All(notRun, e => Assert.Equal(ErrorIds.CostLimitReached, e.ErrorId));
+        }
+
+        [Fact]
+        public void A_template_row_without_the_column_is_an_error_that_names_it()
+        {
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { NoCache = true }, CancellationToken.None);
+            var good = Jobs.Generate("ignored", sku: "A1");
+            good.PromptTemplate = "Product shot of {Sku} on {{white}}";
+            var bad = Jobs.Generate("ignored");
+            bad.PromptTemplate = "Product shot of {Sku}";
+            session.Submit(good, sink);
+            session.Submit(bad, sink);
+            session.Complete(sink);
+
+            Assert.Equal("Product shot of A1 on {white}", Assert.Single(sink.Results).Prompt);
+            var error = Assert.IsType<GptImageValidationException>(Assert.Single(sink.Errors).Error);
+            Assert.Equal(ErrorIds.TemplateColumnMissing, error.ErrorId);
+            Assert.Contains("'Sku'", error.Message);
+            Assert.Equal(1, client.Calls);
+        }
+
+        [Fact]
+        public void Progress_counts_to_the_expected_total_with_an_estimate_of_time_left()
+        {
+            var sink = new RecordingSink();
+            using var session = new BatchSession(new FakeImageClient(), new BatchOptions { NoCache = true, ExpectedTotal = 8 }, CancellationToken.None);
+            for (int i = 0; i < 8; i++) session.Submit(Jobs.Generate("p" + i), sink);
+            session.Complete(sink);
+            BatchProgress last = sink.Progress.Last();
+            Assert.Equal(8, last.Done);
+            Assert.Equal(100, last.PercentComplete);
+            Assert.Contains(sink.Progress, p => p.Done > 0 && p.Done < 8 ? p.Remaining.HasValue : false);
+            Assert.Contains(sink.Verbose, v => v.Contains("8 succeeded"));
+        }
+
+        [Fact]
+        public void An_existing_file_with_other_content_is_never_overwritten_without_Force()
+        {
+            string dir = Jobs.TempDirectory();
+            string existing = Path.Combine(dir, "A1.png");
+            File.WriteAllText(existing, "precious");
+            var sink = new RecordingSink();
+            using (var session = new BatchSession(new FakeImageClient(), new BatchOptions { OutputDirectory = dir, FileNameTemplate = "{Sku}" }, CancellationToken.None))
+            {
+                session.Submit(Jobs.Generate("mug", sku: "A1"), sink);
+                session.Complete(sink);
+            }
+            var error = Assert.IsType<GptImageBatchException>(Assert.Single(sink.Errors).Error);
+            Assert.Equal(ErrorIds.FileExists, error.ErrorId);
+            Assert.Equal("precious", File.ReadAllText(existing));
+
+            var forced = new RecordingSink();
+            using (var session = new BatchSession(new FakeImageClient(), new BatchOptions { OutputDirectory = dir, FileNameTemplate = "{Sku}", Force = true }, CancellationToken.None))
+            {
+                session.Submit(Jobs.Generate("mug", sku: "A1"), forced);
+                session.Complete(forced);
+            }
+            Assert.Empty(forced.Errors);
+            Assert.Equal(Assert.Single(forced.Results).Sha256, AtomicFile.Sha256Hex(File.ReadAllBytes(existing)));
+        }
+
+        [Fact]
+        public void Manifest_gets_a_row_per_image_and_per_failure_plus_totals()
+        {
+            string dir = Jobs.TempDirectory();
+            string manifest = Path.Combine(dir, "manifest.csv");
+            var sink = new RecordingSink();
+            using (var session = new BatchSession(new FakeImageClient(), new BatchOptions { OutputDirectory = dir, ManifestPath = manifest, NoCache = true }, CancellationToken.None))
+            {
+                session.Submit(Jobs.Generate("one", sku: "A"), sink);
+                session.Submit(Jobs.Generate("two fail", sku: "B"), sink);
+                session.Complete(sink);
+            }
+            string[] lines = File.ReadAllLines(manifest);
+            Assert.Equal(4, lines.Length); // header, 2 rows, totals
+            Assert.StartsWith("Status,RowNumber,Index,Prompt", lines[0].TrimStart('\uFEFF'));
+            Assert.Contains(lines, l => l.StartsWith("Succeeded,") && l.Contains(sink.Results[0].Path!));
+            Assert.Contains(lines, l => l.StartsWith("Failed,") && l.Contains(ErrorIds.ServerError));
+            Assert.StartsWith("Total,", lines[3]);
+        }
+    }
+}
