@@ -80,6 +80,33 @@ namespace GptImage.Emulator
             return this;
         }
 
+        /// <summary>Sets every knob to <paramref name="source"/>'s value (defaults when null) and empties the fault script.</summary>
+        public void CopyFrom(EmulatorOptions? source)
+        {
+            source ??= new EmulatorOptions();
+            MinLatency = source.MinLatency;
+            MaxLatency = source.MaxLatency;
+            RequestsPerMinute = source.RequestsPerMinute;
+            ImagesPerMinute = source.ImagesPerMinute;
+            InsufficientQuota = source.InsufficientQuota;
+            ServerErrorRate = source.ServerErrorRate;
+            RateLimitErrorRate = source.RateLimitErrorRate;
+            DropConnectionRate = source.DropConnectionRate;
+            TruncateBodyRate = source.TruncateBodyRate;
+            RateLimitRetryAfter = source.RateLimitRetryAfter;
+            RetryAfterAsHttpDate = source.RetryAfterAsHttpDate;
+            SendRetryAfterMs = source.SendRetryAfterMs;
+            ModerationTriggerWord = source.ModerationTriggerWord;
+            RequiredApiKey = source.RequiredApiKey;
+            Seed = source.Seed;
+            RejectRetiredModels = source.RejectRetiredModels;
+            Today = source.Today;
+            StreamEventInterval = source.StreamEventInterval;
+            IncludeRevisedPrompt = source.IncludeRevisedPrompt;
+            ScriptedFaults.Clear();
+            foreach (EmulatorFault fault in source.ScriptedFaults) ScriptedFaults.Enqueue(fault);
+        }
+
         internal DateTime CurrentDate => (Today ?? DateTime.UtcNow).Date;
 
         internal IEnumerable<string> Validate()

@@ -51,6 +51,12 @@ namespace GptImage.Emulator
 
         public EmulatorCounters Counters => _state.Counters;
 
+        /// <summary>
+        /// Makes the running server behave as if just started with <paramref name="options"/> (defaults when
+        /// null): knobs, fault script, counters, rate window and random sequence. Generated images stay cached.
+        /// </summary>
+        public void Reset(EmulatorOptions? options = null) => _state.Reset(options);
+
         public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, int port = 0, CancellationToken cancellationToken = default)
         {
             options ??= new EmulatorOptions();

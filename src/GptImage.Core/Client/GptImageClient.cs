@@ -33,9 +33,9 @@ namespace GptImage
             if (options is null) throw new ArgumentNullException(nameof(options));
             _options = options.WithEnvironmentDefaults();
             if (_options.MaxRetries < 0)
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "MaxRetries", _options.MaxRetries, "0 or more retries.");
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "MaxRetries", _options.MaxRetries, "0 or more retries.");
             if (_options.Timeout <= TimeSpan.Zero && _options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "TimeoutSec", _options.Timeout, "a positive time.");
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "TimeoutSec", _options.Timeout, "a positive time.");
             _endpoint = new EndpointResolver(_options);
             _redactor = new SecretRedactor(_options.ApiKey?.Trim());
             _retryPolicy = new RetryPolicy(_options.MaxRetryDelay);
@@ -63,7 +63,7 @@ namespace GptImage
             ThrowIfDisposed();
             Warn(RequestValidator.Validate(request, DateTime.UtcNow));
             byte[] body = GenerationJsonWriter.Write(request);
-            return SendAsync("generations", request.Model, () =>
+            return SendAsync("generations", request.Model, request.PartialImages.HasValue, () =>
             {
                 var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -76,7 +76,7 @@ namespace GptImage
             ThrowIfDisposed();
             Warn(RequestValidator.Validate(request, DateTime.UtcNow));
             var builder = new EditMultipartBuilder(request);
-            return SendAsync("edits", request.Model, builder.Build, cancellationToken);
+            return SendAsync("edits", request.Model, request.PartialImages.HasValue, builder.Build, cancellationToken);
         }
 
         public void Dispose()
@@ -84,18 +84,23 @@ namespace GptImage
             if (Interlocked.Exchange(ref _disposed, 1) == 0) _http.Dispose();
         }
 
-        private async Task<ImageResult> SendAsync(string operation, string model, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        private async Task<ImageResult> SendAsync(string operation, string model, bool streamed, Func<HttpContent> createContent, CancellationToken cancellationToken)
         {
             Uri url = _endpoint.UrlFor(operation);
             int maxAttempts = _options.MaxRetries + 1;
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                Log($"POST {url.GetLeftPart(UriPartial.Path)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
-                AttemptOutcome outcome = await AttemptAsync(url, model, attempt, createContent, cancellationToken).ConfigureAwait(false);
+                AttemptOutcome outcome = await AttemptAsync(url, model, streamed, attempt, createContent, cancellationToken).ConfigureAwait(false);
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts;
                 Report(outcome, attempt, clock.Elapsed, willRetry);
-                if (outcome.Result != null) return outcome.Result;
+                if (outcome.Result != null)
+                {
+                    Log($"{operation}: {outcome.StatusCode} in {clock.Elapsed.TotalSeconds:0.0} s, attempt {attempt}, request id {outcome.Result.RequestId ?? "(none)"}.");
+                    return outcome.Result;
+                }
                 if (!willRetry) throw WithAttempts(outcome.Error!, attempt);
 
                 TimeSpan delay = _retryPolicy.DelayBefore(attempt, outcome.Error!.RetryAfter);
@@ -105,16 +110,18 @@ namespace GptImage
         }
 
         /// <summary>One HTTP exchange with its own timeout. Caller cancellation escapes as OperationCanceledException.</summary>
-        private async Task<AttemptOutcome> AttemptAsync(Uri url, string model, int attempt, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        private async Task<AttemptOutcome> AttemptAsync(Uri url, string model, bool streamed, int attempt, Func<HttpContent> createContent, CancellationToken cancellationToken)
         {
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
             HttpResponseMessage? response = null;
+            // Opened outside the try: a file that vanished since validation is the caller's problem, not a network failure to retry.
+            HttpContent content = createContent();
             try
             {
-                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = createContent() };
+                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
                 foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streamed ? ImageStreamParser.MediaType : "application/json"));
 
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
                 byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
@@ -125,14 +132,22 @@ namespace GptImage
                 {
                     try
                     {
-                        return AttemptOutcome.Success(ImagesResponseParser.Parse(body, model, requestId, rateLimit, attempt), status, rateLimit);
+                        bool eventStream = string.Equals(response.Content.Headers.ContentType?.MediaType, ImageStreamParser.MediaType, StringComparison.OrdinalIgnoreCase);
+                        ImageResult result = eventStream
+                            ? ImageStreamParser.Parse(body, model, requestId, rateLimit, attempt, error => ApiError(status, error, requestId, null))
+                            : ImagesResponseParser.Parse(body, model, requestId, rateLimit, attempt);
+                        return AttemptOutcome.Success(result, status, rateLimit);
                     }
                     catch (InvalidResponseException e)
                     {
                         return AttemptOutcome.Failure(InvalidResponse(e, status, requestId), rateLimit);
                     }
+                    catch (GptImageApiException e)
+                    {
+                        return AttemptOutcome.Failure(e, rateLimit);   // an error event inside a streamed answer
+                    }
                 }
-                return AttemptOutcome.Failure(ApiError(status, body, requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
+                return AttemptOutcome.Failure(ApiError(status, ApiErrorBody.Read(body), requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
             }
             catch (Exception e) when (cancellationToken.IsCancellationRequested)
             {
@@ -194,9 +209,8 @@ namespace GptImage
             return buffer.ToArray();
         }
 
-        private GptImageApiException ApiError(int status, byte[] body, string? requestId, TimeSpan? retryAfter)
+        private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter)
         {
-            ApiErrorBody error = ApiErrorBody.Read(body);
             string? apiMessage = _redactor.Redact(error.Message);
             string errorId = ApiErrorClassifier.ErrorIdFor(status, error.Code, error.Type, apiMessage);
             string? advice = ApiErrorClassifier.AdviceFor(errorId);
@@ -255,7 +269,7 @@ namespace GptImage
         {
             Action<HttpAttemptInfo>? onAttempt = _options.OnAttempt;
             if (onAttempt is null) return;
-            onAttempt(new HttpAttemptInfo
+            var info = new HttpAttemptInfo
             {
                 StatusCode = outcome.Result != null ? outcome.StatusCode : outcome.Error!.StatusCode,
                 ErrorCode = outcome.Error?.ErrorCode,
@@ -264,7 +278,16 @@ namespace GptImage
                 RetryAfter = outcome.Error?.RetryAfter,
                 RateLimit = outcome.RateLimit,
                 WillRetry = willRetry,
-            });
+            };
+            try
+            {
+                onAttempt(info);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // A faulty observer must not lose an image that is already paid for.
+                Log("OnAttempt callback failed: " + e.Message);
+            }
         }
 
         private static string Describe(GptImageApiException error) =>
@@ -275,7 +298,23 @@ namespace GptImage
             foreach (string warning in warnings) Log("WARNING: " + warning);
         }
 
-        private void Log(string line) => _options.Log?.Invoke(_redactor.Redact(line)!);
+        /// <summary>
+        /// Diagnostics never break a call: a Log callback that throws (for example a host that refuses output
+        /// from a worker thread) is ignored.
+        /// </summary>
+        private void Log(string line)
+        {
+            Action<string>? log = _options.Log;
+            if (log is null) return;
+            try
+            {
+                log(_redactor.Redact(line)!);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // Nothing sensible to do with a failing diagnostics sink.
+            }
+        }
 
         private static Exception Innermost(Exception e)
         {
@@ -290,6 +329,7 @@ namespace GptImage
 
         private static HttpMessageHandler CreateHandler()
         {
+            EnableTls12OnNetFramework();
             var handler = new HttpClientHandler();
             try
             {
@@ -301,6 +341,18 @@ namespace GptImage
                 // Left at the platform's default.
             }
             return handler;
+        }
+
+        /// <summary>
+        /// Windows PowerShell 5.1 runs on .NET Framework, whose default protocol list can lack TLS 1.2 (the
+        /// minimum api.openai.com accepts). Adding it changes nothing else; .NET (Core) uses the OS defaults.
+        /// </summary>
+        private static void EnableTls12OnNetFramework()
+        {
+            if (!System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
+            System.Net.SecurityProtocolType current = System.Net.ServicePointManager.SecurityProtocol;
+            if (current != 0 && (current & System.Net.SecurityProtocolType.Tls12) == 0)   // 0 = SystemDefault: the OS decides, leave it
+                System.Net.ServicePointManager.SecurityProtocol = current | System.Net.SecurityProtocolType.Tls12;
         }
 
         /// <summary>What one attempt produced: a result, or an error that may be retried.</summary>

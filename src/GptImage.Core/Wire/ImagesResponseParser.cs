@@ -76,7 +76,7 @@ namespace GptImage.Wire
             };
         }
 
-        private static ImageUsage ReadUsage(JsonElement usage)
+        internal static ImageUsage ReadUsage(JsonElement usage)
         {
             long input = Long(usage, "input_tokens") ?? 0;
             long output = Long(usage, "output_tokens") ?? 0;

@@ -63,6 +63,8 @@ namespace GptImage.Emulator.Responses
             json.WriteEndObject();
         }
 
+        private static readonly TimeSpan TruncationGrace = TimeSpan.FromMilliseconds(200);
+
         /// <summary>Sends <paramref name="body"/>; when <paramref name="truncate"/>, promises all of it, sends half and aborts.</summary>
         public static async Task SendAsync(HttpContext context, byte[] body, bool truncate, CancellationToken ct)
         {
@@ -76,6 +78,8 @@ namespace GptImage.Emulator.Responses
             }
             await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), ct).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+            // Let the transport put the half on the wire before the reset, or the client would see a plain drop.
+            await Task.Delay(TruncationGrace, ct).ConfigureAwait(false);
             context.Abort();
         }
     }
