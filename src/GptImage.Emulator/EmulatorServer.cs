@@ -3,6 +3,8 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using GptImage.Emulator.Control;
+using GptImage.Emulator.Hosting;
 using GptImage.Emulator.Parsing;
 using GptImage.Emulator.Pipeline;
 using GptImage.Emulator.Responses;
@@ -84,6 +86,7 @@ namespace GptImage.Emulator
                 form.ValueLengthLimit = int.MaxValue;
             });
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
             WebApplication app = builder.Build();
             MapRoutes(app, state);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -105,6 +108,9 @@ namespace GptImage.Emulator
             app.MapPost("/openai/deployments/{deployment}/images/generations", (HttpContext c, string deployment) => images.HandleAsync(c, ImageEndpoint.Generations, deployment));
             app.MapPost("/openai/deployments/{deployment}/images/edits", (HttpContext c, string deployment) => images.HandleAsync(c, ImageEndpoint.Edits, deployment));
             app.MapGet("/emulator/images/{width:int}x{height:int}.png", (HttpContext c, int width, int height) => OtherEndpoints.ServeImageAsync(c, state, width, height));
+            app.MapGet(CountersEndpoint.Path, (HttpContext c) => CountersEndpoint.HandleAsync(c, state));
+            app.MapPost(CountersEndpoint.Path + "/reset", (HttpContext c) => CountersEndpoint.ResetAsync(c, state));
+            ControlEndpoints.Map(app, state);
             app.MapFallback((HttpContext c) => OtherEndpoints.NotFoundAsync(c, state));
         }
 

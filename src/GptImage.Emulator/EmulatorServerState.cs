@@ -11,8 +11,13 @@ namespace GptImage.Emulator
         public EmulatorServerState(EmulatorOptions options)
         {
             Options = options;
+            StartOptions = new EmulatorOptions();
+            StartOptions.CopyFrom(options);
             Chance = new Chance(options.Seed);
         }
+
+        /// <summary>The knobs the server started with (what /_emulator/reset returns to).</summary>
+        public EmulatorOptions StartOptions { get; }
 
         public EmulatorOptions Options { get; }
         public EmulatorCounters Counters { get; } = new EmulatorCounters();

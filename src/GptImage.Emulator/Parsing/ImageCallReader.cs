@@ -107,7 +107,8 @@ namespace GptImage.Emulator.Parsing
 
         /// <summary>Field names as sent, for the request record.</summary>
         public static string[] FieldNames(ImageCall call) =>
-            call.Fields.Keys.Concat(call.Images.Count > 0 && call.IsMultipart ? new[] { "image[]" } : Array.Empty<string>())
-                .Concat(call.Mask != null && call.IsMultipart ? new[] { "mask" } : Array.Empty<string>()).ToArray();
+            call.Fields.Keys
+                .Concat(call.Images.Count > 0 ? new[] { call.IsMultipart ? "image[]" : "images" } : Array.Empty<string>())
+                .Concat(call.Mask != null ? new[] { "mask" } : Array.Empty<string>()).ToArray();
     }
 }

@@ -85,6 +85,9 @@ namespace GptImage.Tests.Emulator
             yield return new object[] { new[] { new Part("image[]", png, "image/png"), new Part("mask", TestImages.Jpeg(64, 64), "image/jpeg") }, "mask", "invalid_mask_image", "PNG" };
             yield return new object[] { new[] { new Part("image[]", png, "image/png"), new Part("mask", TestImages.RgbPng(64, 64), "image/png") }, "mask", "invalid_mask_image", "alpha" };
             yield return new object[] { new[] { new Part("image[]", png, "image/png"), new Part("mask", TestImages.RgbaPng(32, 64), "image/png") }, "mask", "invalid_mask_image", "32x64" };
+            byte[] hugeMask = new byte[4 * 1024 * 1024 + 1];
+            Array.Copy(png, hugeMask, png.Length);
+            yield return new object[] { new[] { new Part("image[]", png, "image/png"), new Part("mask", hugeMask, "image/png") }, "mask", "file_too_large", "4194304" };
             yield return new object[] { Enumerable.Repeat(new Part("image[]", png, "image/png"), 17).ToArray(), "image", "array_above_max_length", "got an array with length 17" };
             yield return new object[] { new Part[0], "image", "missing_required_parameter", "'image'" };
         }
@@ -174,6 +177,7 @@ namespace GptImage.Tests.Emulator
             using JsonDocument doc = await ReadJsonAsync(response);
             Assert.Equal((512, 512), TestImages.PngSize(Image(doc)));
             Assert.True(doc.RootElement.GetProperty("usage").GetProperty("input_tokens_details").GetProperty("image_tokens").GetInt64() > 0);
+            Assert.Equal(new[] { "images", "mask", "model", "prompt", "size" }, Emu.Counters.Requests.Single().Fields.OrderBy(f => f, StringComparer.Ordinal));
         }
 
         [Fact]
