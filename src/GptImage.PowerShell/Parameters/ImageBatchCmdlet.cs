@@ -20,7 +20,7 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? OutputDirectory { get; set; }
 
-        /// <summary>File name template such as '{Sku}-{Index}': input columns and result fields ({Index}, {Model}, {Quality}, {Hash}, ...).</summary>
+        /// <summary>File name template such as '{Sku}-{Index}': input columns and result fields ({Row}, {Index}, {Model}, {Quality}, {Size}, {Format}, {Hash}, {Date}).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? FileName { get; set; }
@@ -77,8 +77,6 @@ namespace GptImage.Commands
 
         /// <summary>The batch, created on first use so that -WhatIf runs need no key and make no client.</summary>
         internal BatchRun Run => _run ??= BatchRun.Start(this, StopToken);
-
-        internal bool HasRun => _run != null;
 
         /// <summary>The Write-Progress activity, for example "Generating images".</summary>
         internal abstract string ProgressActivity { get; }
