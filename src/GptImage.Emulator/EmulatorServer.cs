@@ -111,6 +111,7 @@ namespace GptImage.Emulator
             app.MapGet(CountersEndpoint.Path, (HttpContext c) => CountersEndpoint.HandleAsync(c, state));
             app.MapPost(CountersEndpoint.Path + "/reset", (HttpContext c) => CountersEndpoint.ResetAsync(c, state));
             ControlEndpoints.Map(app, state);
+            Batches.BatchRoutes.Map(app, state);
             app.MapFallback((HttpContext c) => OtherEndpoints.NotFoundAsync(c, state));
         }
 

@@ -55,7 +55,7 @@ namespace GptImage.Emulator.Pipeline
                 return;
             }
 
-            var read = await ImageCallReader.ReadAsync(context.Request, endpoint, ct).ConfigureAwait(false);
+            var read = await ImageCallReader.ReadAsync(context.Request, endpoint, ct, _state.Files.ImageById).ConfigureAwait(false);
             record.JsonBody = read.JsonBody;
             if (read.Call is ImageCall parsed)
             {
