@@ -91,7 +91,7 @@ namespace GptImage
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Log($"POST {url.GetLeftPart(UriPartial.Path)} (attempt {attempt} of {maxAttempts}).");
+                Log($"POST {EndpointResolver.Display(url)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
                 AttemptOutcome outcome = await AttemptAsync(url, model, streamed, attempt, createContent, cancellationToken).ConfigureAwait(false);
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts;
