@@ -20,6 +20,8 @@ namespace GptImage.Imaging
                 throw new ArgumentOutOfRangeException(nameof(width), width, $"width must be 1 to {PngLimits.MaxDimension}.");
             if (height <= 0 || height > PngLimits.MaxDimension)
                 throw new ArgumentOutOfRangeException(nameof(height), height, $"height must be 1 to {PngLimits.MaxDimension}.");
+            if ((long)width * height > PngLimits.MaxPixels)
+                throw new ArgumentOutOfRangeException(nameof(width), width, $"{width}x{height} is more than {PngLimits.MaxPixels} pixels.");
             long expected = (long)width * height * 4;
             if (rgba.LongLength != expected)
                 throw new ArgumentException($"rgba holds {rgba.LongLength} bytes; a {width}x{height} RGBA image needs {expected}.", nameof(rgba));

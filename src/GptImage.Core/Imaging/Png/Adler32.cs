@@ -23,7 +23,19 @@ namespace GptImage.Imaging.Png
                 int run = count < MaxRunBeforeModulo ? count : MaxRunBeforeModulo;
                 count -= run;
                 int end = offset + run;
-                for (int i = offset; i < end; i++)
+                int i = offset;
+                for (; i + 8 <= end; i += 8) // unrolled: this runs over every inflated byte
+                {
+                    a += data[i]; b += a;
+                    a += data[i + 1]; b += a;
+                    a += data[i + 2]; b += a;
+                    a += data[i + 3]; b += a;
+                    a += data[i + 4]; b += a;
+                    a += data[i + 5]; b += a;
+                    a += data[i + 6]; b += a;
+                    a += data[i + 7]; b += a;
+                }
+                for (; i < end; i++)
                 {
                     a += data[i];
                     b += a;

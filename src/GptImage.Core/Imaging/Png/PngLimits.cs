@@ -1,15 +1,22 @@
 namespace GptImage.Imaging.Png
 {
-    /// <summary>Sizes beyond which a PNG is refused rather than decoded: the guard against absurd headers and bombs.</summary>
+    /// <summary>
+    /// Sizes beyond which a PNG is refused rather than decoded: the guard against absurd headers and
+    /// decompression bombs. Inspecting a header accepts anything the spec allows (1 to 2^31-1 per side);
+    /// only decoding applies these limits.
+    /// </summary>
     internal static class PngLimits
     {
-        /// <summary>Largest accepted width or height. The API's biggest output edge is 3840; this leaves room for source photos.</summary>
+        /// <summary>Largest width or height the spec allows.</summary>
+        public const uint SpecMaxDimension = int.MaxValue;
+
+        /// <summary>Largest width or height decoded (and encoded). The API's biggest output edge is 3840.</summary>
         public const int MaxDimension = 16384;
 
-        /// <summary>Largest accepted pixel count (about 268 million, 16384 squared).</summary>
-        public const long MaxPixels = (long)MaxDimension * MaxDimension;
-
-        /// <summary>Largest accepted chunk length; the spec allows 2^31-1, real chunks are far smaller.</summary>
-        public const int MaxChunkLength = int.MaxValue;
+        /// <summary>
+        /// Largest pixel count decoded (8192 squared, 64 Mi): an Adam7 image needs one byte per pixel for its
+        /// alpha plane, so this caps that buffer at 64 MiB.
+        /// </summary>
+        public const long MaxPixels = 8192L * 8192;
     }
 }

@@ -1,0 +1,37 @@
+# Module manifest of GptImage.PowerShell: OpenAI GPT image models as compiled cmdlets.
+# One netstandard2.0 build serves Windows PowerShell 5.1 and PowerShell 7.4+.
+@{
+    RootModule           = 'GptImage.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '0e1d4a7e-2462-49ca-8de6-1eea6bba2f24'
+    Author               = 'GptImage.PowerShell contributors'
+    CompanyName          = 'GptImage.PowerShell contributors'
+    Copyright            = '(c) GptImage.PowerShell contributors.'
+    Description          = 'Generate and edit images with OpenAI GPT image models (gpt-image-2): bulk runs from Import-Csv, masks, cost estimates, resumable batches.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('GptImage.PowerShell.format.ps1xml')
+    CmdletsToExport      = @(
+        'New-GptImage'
+        'Edit-GptImage'
+        'Test-GptImageMask'
+        'Export-GptImageBatch'
+        'ConvertTo-GptImageMask'
+        'Connect-GptImage'
+        'Disconnect-GptImage'
+        'Measure-GptImageCost'
+        'Submit-GptImageBatch'
+        'Get-GptImageBatch'
+        'Receive-GptImageBatch'
+        'Stop-GptImageBatch'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('OpenAI', 'Image', 'gpt-image', 'AI', 'Batch', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+        }
+    }
+}

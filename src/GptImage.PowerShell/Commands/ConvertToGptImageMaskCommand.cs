@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+
+namespace GptImage.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Makes a PNG edit mask for Edit-GptImage: from a black-and-white drawing, or from rectangles over an image.</para>
+    /// <para type="description">From a drawing (default): pixels of -EditColor (black unless told) become transparent, the area to edit.
+    /// With -Rectangle 'x,y,w,h': the rectangles over -Path's image become transparent; -Invert edits everything else.
+    /// The mask is written atomically to -DestinationPath (default: &lt;name&gt;.mask.png next to -Path); an existing file needs -Force.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.ConvertTo, "GptImageMask", DefaultParameterSetName = FromImageSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ConvertToGptImageMaskCommand : PSCmdlet
+    {
+        private const string FromImageSet = "FromImage";
+        private const string RectangleSet = "Rectangle";
+        private const string MaskSuffix = ".mask.png";
+
+        /// <summary>The drawing to convert, or with -Rectangle the image the mask is for (its size is used).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Areas to edit as 'x,y,width,height' in pixels from the top-left corner.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RectangleSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Rectangle { get; set; } = Array.Empty<string>();
+
+        /// <summary>Edit everything except the marked area.</summary>
+        [Parameter]
+        public SwitchParameter Invert { get; set; }
+
+        /// <summary>The colour of the drawing that marks the area to edit.</summary>
+        [Parameter(ParameterSetName = FromImageSet)]
+        public MaskEditColor EditColor { get; set; } = MaskEditColor.Black;
+
+        /// <summary>Luminance (0-255) separating dark from light pixels of the drawing.</summary>
+        [Parameter(ParameterSetName = FromImageSet)]
+        [ValidateRange(1, 254)]
+        public int Threshold { get; set; } = 128;
+
+        /// <summary>Where to write the mask PNG. Default: &lt;name&gt;.mask.png next to -Path.</summary>
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? DestinationPath { get; set; }
+
+        /// <summary>Replace an existing mask file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string source;
+            string destination;
+            try
+            {
+                source = FileSystemPaths.ResolveLiteral(this, Path);
+                destination = FileSystemPaths.ResolveLiteral(this, DestinationPath ?? DefaultDestination(source));
+            }
+            catch (Exception e) when (e is PSArgumentException || e is SessionStateException)
+            {
+                WriteError(new ErrorRecord(e, "GptImage.InvalidPath", ErrorCategory.InvalidArgument, Path));
+                return;
+            }
+
+            if (File.Exists(destination) && !Force.IsPresent)
+            {
+                WriteError(new ErrorRecord(new IOException($"'{destination}' already exists; use -Force to replace it."),
+                    ErrorIds.FileExists, ErrorCategory.ResourceExists, destination));
+                return;
+            }
+            string what = ParameterSetName == RectangleSet ? $"mask of {Rectangle.Length} rectangle(s) over '{source}'" : $"mask from the drawing '{source}'";
+            if (!ShouldProcess(destination, "Write " + what)) return;
+
+            try
+            {
+                byte[] png = ParameterSetName == RectangleSet
+                    ? MaskMaker.FromRectangles(source, Rectangle.Select(ParseRectangle).ToList(), Invert.IsPresent)
+                    : MaskMaker.FromImage(source, Invert.IsPresent ? Opposite(EditColor) : EditColor, Threshold);
+                AtomicFileWrite.WriteAllBytes(destination, png, Force.IsPresent);
+                WriteObject(new FileInfo(destination));
+            }
+            catch (Exception e) when (e is GptImageImageException || e is GptImageValidationException || e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
+            {
+                WriteError(ErrorRecords.From(e, Path));
+            }
+        }
+
+        private static MaskRectangle ParseRectangle(string text)
+        {
+            try
+            {
+                return MaskRectangle.Parse(text);
+            }
+            catch (Exception e) when (e is FormatException || e is ArgumentException)
+            {
+                throw new GptImageValidationException(ErrorIds.InvalidMask, "Rectangle", text, "'x,y,width,height' in whole pixels, for example '0,0,512,256'.");
+            }
+        }
+
+        private static MaskEditColor Opposite(MaskEditColor color) => color == MaskEditColor.Black ? MaskEditColor.White : MaskEditColor.Black;
+
+        private static string DefaultDestination(string source) =>
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source) ?? ".", System.IO.Path.GetFileNameWithoutExtension(source) + MaskSuffix);
+    }
+}

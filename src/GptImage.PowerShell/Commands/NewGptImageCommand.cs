@@ -1,0 +1,74 @@
+using System;
+using System.Management.Automation;
+using GptImage.Orchestration;
+
+namespace GptImage.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Generates images from text prompts with an OpenAI GPT image model.</para>
+    /// <para type="description">Each pipeline record is one request: a prompt string, or an object (an Import-Csv row)
+    /// whose Prompt/Description/Text column, or whose columns filled into -Template, give the prompt. Columns named
+    /// like the request parameters (Size, Quality, Model, ...) become per-row values.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "GptImage", DefaultParameterSetName = PromptInput.PromptSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(GptImageResult))]
+    public sealed class NewGptImageCommand : ImageBatchCmdlet
+    {
+        private bool _promptTypedOnCommandLine;
+
+        /// <summary>The text describing the image.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.PromptSet,
+            ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Description", "Text")]
+        [AllowEmptyString]
+        public string Prompt { get; set; } = string.Empty;
+
+        /// <summary>A prompt with {Column} placeholders filled from each input object, for example 'Product shot of {Product} in {Scene}'.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
+        [ValidateNotNullOrEmpty]
+        public string Template { get; set; } = string.Empty;
+
+        /// <summary>The pipeline record (an Import-Csv row): fills -Template and -FileName, and is each error's TargetObject.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PromptInput.TemplateSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = PromptInput.PromptSet, ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        internal override string ProgressActivity => "Generating images";
+
+        protected override void BeginProcessing()
+        {
+            // Only parameters typed on the command line are bound at this point; pipeline values come later.
+            _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
+            if (ParameterSetName == PromptInput.TemplateSet)
+            {
+                try { PromptTemplate.Columns(Template); }
+                catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, Template)); }
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            int row = NextRowNumber();
+            object? source = InputObject ?? (object)Prompt;
+            var fields = SourceFieldReader.Read(InputObject);
+            var request = new ImageGenerationRequest();
+            try
+            {
+                ApplyRequestOptions(request);
+                request.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
+                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
+            }
+            catch (GptImageValidationException e)
+            {
+                WriteError(ErrorRecords.From(e, source));
+                return;
+            }
+
+            CostEstimate estimate = CostEstimator.Estimate(request);
+            if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Generate", request, estimate))) return;
+
+            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields });
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using GptImage.Orchestration;
+
+namespace GptImage.Commands
+{
+    /// <summary>
+    /// One cmdlet invocation's batch: one GptImageClient, one BatchSession, one sink. Created on the first
+    /// record that passes ShouldProcess, so -WhatIf makes no client and needs no key. A client that cannot be
+    /// built (no key, unusable endpoint) is the one terminating error: nothing could proceed.
+    /// </summary>
+    internal sealed class BatchRun : IDisposable
+    {
+        private readonly ImageBatchCmdlet _cmdlet;
+        private readonly GptImageClient _client;
+        private readonly BatchSession _session;
+        private readonly CmdletJobSink _sink;
+        // The client logs from worker threads; lines wait here until the pipeline thread can write them.
+        private readonly ConcurrentQueue<string> _clientLog;
+
+        private BatchRun(ImageBatchCmdlet cmdlet, GptImageClient client, BatchSession session, CmdletJobSink sink, ConcurrentQueue<string> clientLog)
+        {
+            _cmdlet = cmdlet;
+            _client = client;
+            _session = session;
+            _sink = sink;
+            _clientLog = clientLog;
+        }
+
+        public static BatchRun Start(ImageBatchCmdlet cmdlet, CancellationToken cancellation)
+        {
+            GptImageClient? client = null;
+            BatchSession? session = null;
+            var log = new ConcurrentQueue<string>();
+            try
+            {
+                GptImageClientOptions clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec);
+                // The gate reads every attempt's rate-limit headers and 429s, retried ones included.
+                clientOptions.OnAttempt = attempt => session?.Gate.OnAttempt(attempt);
+                if (StreamPreferences.VerboseEnabled(cmdlet)) clientOptions.Log = log.Enqueue;
+                client = new GptImageClient(clientOptions);
+
+                var batchOptions = new BatchOptions
+                {
+                    ThrottleLimit = cmdlet.ThrottleLimit,
+                    OutputDirectory = cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory),
+                    FileNameTemplate = cmdlet.FileName,
+                    Force = cmdlet.Force.IsPresent,
+                    CacheDirectory = cmdlet.CacheDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.CacheDirectory),
+                    NoCache = cmdlet.NoCache.IsPresent,
+                    MaxCost = cmdlet.MaxCost.HasValue ? (decimal)cmdlet.MaxCost.Value : null,
+                    Endpoint = ClientOptionsFactory.Describe(clientOptions),
+                };
+                session = new BatchSession(client, batchOptions, cancellation);
+                cmdlet.WriteVerbose($"Sending to {batchOptions.Endpoint} (client {client.GenerationsUrl.Host}); at most {batchOptions.ThrottleLimit} requests in flight"
+                    + (batchOptions.EffectiveCacheDirectory is null ? "; no result cache." : $"; result cache {batchOptions.EffectiveCacheDirectory}."));
+            }
+            catch (GptImageValidationException e)
+            {
+                // No key, an unusable endpoint, a bad -FileName template: nothing could proceed.
+                client?.Dispose();
+                cmdlet.ThrowTerminatingError(ErrorRecords.From(e, null));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+            return new BatchRun(cmdlet, client, session, new CmdletJobSink(cmdlet, cmdlet.ProgressActivity, cmdlet.WarnOnce), log);
+        }
+
+        /// <summary>Hands one row to the engine; returns at once unless the engine is at capacity (it then pumps results while waiting).</summary>
+        public void Submit(ImageJob job)
+        {
+            try
+            {
+                _session.Submit(job, _sink);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: StopProcessing cancelled the session; tell PowerShell the pipeline is stopping.
+                throw new PipelineStoppedException();
+            }
+            FlushClientLog();
+        }
+
+        /// <summary>Waits for every row (writing results as they finish); the engine then writes the totals to verbose.</summary>
+        public void Complete()
+        {
+            _session.Complete(_sink);
+            FlushClientLog();
+            _sink.CompleteProgress();
+        }
+
+        private void FlushClientLog()
+        {
+            while (_clientLog.TryDequeue(out string? line)) _cmdlet.WriteVerbose(line);
+        }
+
+        public void Dispose()
+        {
+            _session.Dispose();
+            _client.Dispose();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using GptImage.Orchestration;
+
+namespace GptImage.Commands
+{
+    /// <summary>
+    /// Turns the core's exceptions into ErrorRecords: the core's stable ErrorId as FullyQualifiedErrorId, a real
+    /// category (never NotSpecified), the input row as TargetObject, and the advice as ErrorDetails.RecommendedAction.
+    /// The core's messages never hold the API key; nothing here adds anything that could.
+    /// </summary>
+    internal static class ErrorRecords
+    {
+
+        public static ErrorRecord From(Exception error, object? target)
+        {
+            string errorId = ErrorIdOf(error);
+            var record = new ErrorRecord(error, errorId, CategoryOf(error, errorId), target);
+            string? advice = AdviceOf(error);
+            if (advice != null)
+                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = advice };
+            return record;
+        }
+
+        public static string ErrorIdOf(Exception error) => error switch
+        {
+            GptImageValidationException v => v.ErrorId,
+            GptImageApiException a => a.ErrorId,
+            GptImageBatchException b => b.ErrorId,
+            GptImageImageException i => i.ErrorId,
+            OperationCanceledException => "GptImage.Cancelled",
+            _ => ErrorIds.UnexpectedError,
+        };
+
+        public static ErrorCategory CategoryOf(Exception error, string errorId)
+        {
+            switch (errorId)
+            {
+                case ErrorIds.RateLimited: return ErrorCategory.LimitsExceeded;
+                case ErrorIds.CostLimitReached: return ErrorCategory.LimitsExceeded;
+                case ErrorIds.QuotaExceeded: return ErrorCategory.QuotaExceeded;
+                case ErrorIds.Unauthorized: return ErrorCategory.AuthenticationError;
+                case ErrorIds.MissingApiKey: return ErrorCategory.AuthenticationError;
+                // The service refused this content: the caller lacks permission for it, retrying will not help.
+                case ErrorIds.ModerationBlocked: return ErrorCategory.PermissionDenied;
+                case ErrorIds.OrganizationNotVerified: return ErrorCategory.PermissionDenied;
+                case ErrorIds.NotFound: return ErrorCategory.ObjectNotFound;
+                case ErrorIds.ServerError: return ErrorCategory.ResourceUnavailable;
+                case ErrorIds.NetworkError: return ErrorCategory.ConnectionError;
+                case ErrorIds.Timeout: return ErrorCategory.OperationTimeout;
+                case ErrorIds.InvalidResponse: return ErrorCategory.InvalidResult;
+                case ErrorIds.FileExists: return ErrorCategory.ResourceExists;
+                case ErrorIds.WriteFailed: return ErrorCategory.WriteError;
+                case ErrorIds.TemplateColumnMissing: return ErrorCategory.InvalidData;
+                case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
+                case ErrorIds.InsecureEndpoint: return ErrorCategory.SecurityError;
+            }
+            return error switch
+            {
+                GptImageValidationException => ErrorCategory.InvalidArgument,
+                GptImageImageException => ErrorCategory.InvalidData,
+                GptImageApiException => ErrorCategory.InvalidOperation,
+                OperationCanceledException => ErrorCategory.OperationStopped,
+                UnauthorizedAccessException => ErrorCategory.PermissionDenied,
+                FileNotFoundException => ErrorCategory.ObjectNotFound,
+                DirectoryNotFoundException => ErrorCategory.ObjectNotFound,
+                IOException => ErrorCategory.WriteError,
+                ArgumentException => ErrorCategory.InvalidArgument,
+                _ => ErrorCategory.InvalidOperation,
+            };
+        }
+
+        private static string? AdviceOf(Exception error) => error switch
+        {
+            GptImageApiException a => a.Advice,
+            GptImageValidationException v => "Allowed: " + v.Allowed,
+            _ => null,
+        };
+    }
+}

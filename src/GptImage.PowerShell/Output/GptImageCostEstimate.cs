@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+
+namespace GptImage.Commands
+{
+    /// <summary>One row of Measure-GptImageCost: what its request is expected to cost. Nothing was sent.</summary>
+    public sealed class GptImageCostEstimate
+    {
+        public int RowNumber { get; internal set; }
+        public string Prompt { get; internal set; } = string.Empty;
+        public string Model { get; internal set; } = string.Empty;
+        public string? Size { get; internal set; }
+        public string? Quality { get; internal set; }
+        public int Count { get; internal set; }
+        public long EstimatedInputTokens { get; internal set; }
+        public long EstimatedOutputTokens { get; internal set; }
+
+        /// <summary>USD; 0 when <see cref="IsKnownModel"/> is false.</summary>
+        public decimal EstimatedCostUsd { get; internal set; }
+        public bool IsKnownModel { get; internal set; }
+
+        /// <summary>How the figure was reached.</summary>
+        public string Basis { get; internal set; } = string.Empty;
+
+        /// <summary>The pipeline record the row came from.</summary>
+        public object? Source { get; internal set; }
+        public IReadOnlyDictionary<string, string?>? SourceFields { get; internal set; }
+    }
+
+    /// <summary>The total Measure-GptImageCost writes after the rows.</summary>
+    public sealed class GptImageCostTotal
+    {
+        public int Rows { get; internal set; }
+        public int Images { get; internal set; }
+        public long EstimatedOutputTokens { get; internal set; }
+        public decimal EstimatedCostUsd { get; internal set; }
+
+        /// <summary>Rows whose model has no price in the table (their cost is not in the total).</summary>
+        public int UnpricedRows { get; internal set; }
+
+        /// <summary>Rows that failed validation (reported as errors; they would cost nothing because they would not be sent).</summary>
+        public int InvalidRows { get; internal set; }
+
+        /// <summary>Where the prices come from and when they were reviewed.</summary>
+        public string PriceSource { get; internal set; } = string.Empty;
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+
+namespace GptImage.Commands
+{
+    /// <summary>
+    /// Output, pacing, connection and cost options of the cmdlets that spend money (New-GptImage,
+    /// Edit-GptImage), and the plumbing they share: the cancellation made in BeginProcessing and cancelled by
+    /// StopProcessing (Ctrl+C), and the batch run that hands every record to the core.
+    /// </summary>
+    public abstract class ImageBatchCmdlet : ImageRequestCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private BatchRun? _run;
+
+        /// <summary>Folder to write each image into as it arrives. Without it results carry the bytes (pipe them to Export-GptImageBatch).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutputDirectory { get; set; }
+
+        /// <summary>File name template such as '{Sku}-{Index}': input columns and result fields ({Row}, {Index}, {Model}, {Quality}, {Size}, {Format}, {Hash}, {Date}).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? FileName { get; set; }
+
+        /// <summary>Replace existing files. Without it an existing file with other content is a per-row GptImage.FileExists error.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Most requests in flight at once; the batch slows down below it when the rate limit nears.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Retries of a transient failure (rate limit, server error, dropped connection) after the first attempt.</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 3;
+
+        /// <summary>Timeout of each HTTP attempt in seconds. Large high-quality images take minutes.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 600;
+
+        /// <summary>API key. Default: the Connect-GptImage session, then $env:OPENAI_API_KEY.</summary>
+        [Parameter]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>Base URL (OpenAI, Azure OpenAI or a compatible gateway). Default: the session, $env:OPENAI_BASE_URL, then https://api.openai.com/v1.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Endpoint { get; set; }
+
+        /// <summary>Where finished requests are remembered so reruns never pay twice. Default: &lt;OutputDirectory&gt;/.gptimage-cache.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CacheDirectory { get; set; }
+
+        /// <summary>No result cache and no de-duplication of identical rows.</summary>
+        [Parameter]
+        public SwitchParameter NoCache { get; set; }
+
+        /// <summary>Stop sending new requests once spend plus the estimate of those in flight would pass this many USD.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1000000.0)]
+        public double? MaxCost { get; set; }
+
+        /// <summary>Cancelled by StopProcessing (Ctrl+C): requests in flight are abandoned at once.</summary>
+        protected CancellationToken StopToken => _stopping.Token;
+
+        /// <summary>Rows handed to the core so far (1-based numbering of pipeline records).</summary>
+        protected int RowNumber { get; private set; }
+
+        protected int NextRowNumber() => ++RowNumber;
+
+        /// <summary>The batch, created on first use so that -WhatIf runs need no key and make no client.</summary>
+        internal BatchRun Run => _run ??= BatchRun.Start(this, StopToken);
+
+        /// <summary>The Write-Progress activity, for example "Generating images".</summary>
+        internal abstract string ProgressActivity { get; }
+
+        protected override void EndProcessing()
+        {
+            _run?.Complete();
+        }
+
+        protected override void StopProcessing()
+        {
+            _stopping.Cancel();
+        }
+
+        public void Dispose()
+        {
+            _run?.Dispose();
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace GptImage.PowerShell.Tests.Contract
+{
+    /// <summary>
+    /// The cmdlets as users type them (issue 4 and 5), written out by hand in the notation of
+    /// <see cref="Infrastructure.CmdletDescriber"/>. Changing a name here is changing the product.
+    /// </summary>
+    internal static class ExpectedCommands
+    {
+        // Request options shared by New-GptImage, Edit-GptImage and Measure-GptImageCost: all bind by property name.
+        private static readonly string[] RequestOptions =
+        {
+            "-Background string {*: N} [ValidateOptionalSet: transparent|opaque|auto]",
+            "-Compression int? {*: N}",
+            "-Count int? [aliases: N] {*: N}",
+            "-Model string {*: N}",
+            "-Moderation string {*: N} [ValidateOptionalSet: low|auto]",
+            "-OutputFormat string {*: N} [ValidateOptionalSet: png|jpeg|webp]",
+            "-Quality string {*: N} [ValidateOptionalSet: low|medium|high|auto|standard|hd]",
+            "-Size string {*: N}",
+            "-User string {*: N}",
+        };
+
+        // Output, pacing, connection and cost options of the cmdlets that spend money.
+        private static readonly string[] BatchOptions =
+        {
+            "-ApiKey System.Security.SecureString {*:}",
+            "-CacheDirectory string {*:}",
+            "-Endpoint string {*:}",
+            "-FileName string {*:}",
+            "-Force switch {*:}",
+            "-MaxCost double? {*:} [ValidateRange: 0..1000000]",
+            "-MaxRetries int {*:} [ValidateRange: 0..10]",
+            "-NoCache switch {*:}",
+            "-OutputDirectory string {*:}",
+            "-ThrottleLimit int {*:} [ValidateRange: 1..64]",
+            "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
+        };
+
+        // Connection and record options of the Batch API cmdlets (issue 6).
+        private static readonly string[] BatchApiOptions =
+        {
+            "-ApiKey System.Security.SecureString {*:}",
+            "-Endpoint string {*:}",
+            "-MaxRetries int {*:} [ValidateRange: 0..10]",
+            "-StatePath string {*:}",
+            "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
+        };
+
+        private const string BatchId = "-Id string[] [aliases: BatchId] {*: M P0 V N}";
+
+        public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+        {
+            ["Submit-GptImageBatch"] = Cmdlet(
+                "Submit-GptImageBatch class=SubmitGptImageBatchCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.BatchApi.GptImageBatch",
+                RequestOptions, BatchApiOptions, new[]
+                {
+                    "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
+                    "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
+                    "-MaskPath string {LiteralPath: N} {Path: N}",
+                    "-Metadata System.Collections.Hashtable {*:}",
+                    "-Path string[] {Path: M P0 V N}",
+                    "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
+                    "-Template string {Template: M P0}",
+                }),
+            ["Get-GptImageBatch"] = Cmdlet(
+                "Get-GptImageBatch class=GetGptImageBatchCommand sealed ShouldProcess=False Output=GptImage.BatchApi.GptImageBatch",
+                BatchApiOptions, new[]
+                {
+                    "-Id string[] [aliases: BatchId] {*: P0 V N}",
+                    "-PollIntervalSec int {*:} [ValidateRange: 1..3600]",
+                    "-Wait switch {*:}",
+                }),
+            ["Receive-GptImageBatch"] = Cmdlet(
+                "Receive-GptImageBatch class=ReceiveGptImageBatchCommand sealed ShouldProcess=False Output=GptImage.Orchestration.GptImageResult",
+                BatchApiOptions, new[]
+                {
+                    BatchId,
+                    "-FileName string {*:}",
+                    "-Force switch {*:}",
+                    "-OutputDirectory string {*:}",
+                    "-PollIntervalSec int {*:} [ValidateRange: 1..3600]",
+                    "-Wait switch {*:}",
+                }),
+            ["Stop-GptImageBatch"] = Cmdlet(
+                "Stop-GptImageBatch class=StopGptImageBatchCommand sealed ShouldProcess=True ConfirmImpact=High Output=GptImage.BatchApi.GptImageBatch",
+                BatchApiOptions, new[] { BatchId }),
+            ["New-GptImage"] = Cmdlet(
+                "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult",
+                RequestOptions, BatchOptions, new[]
+                {
+                    "-InputObject System.Management.Automation.PSObject {Prompt: V} {Template: M V}",
+                    "-Prompt string [aliases: Description, Text] {Prompt: M P0 V N}",
+                    "-Template string {Template: M P0}",
+                }),
+            ["Edit-GptImage"] = Cmdlet(
+                "Edit-GptImage class=EditGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult",
+                RequestOptions, BatchOptions, new[]
+                {
+                    "-InputFidelity string {*: N} [ValidateOptionalSet: low|high]",
+                    "-InputObject System.Management.Automation.PSObject {*: V} [DontShow]",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
+                    "-MaskPath string {*: N}",
+                    "-Path string[] {Path: M P0 V N}",
+                    "-Prompt string [aliases: Description, Text] {*: M N}",
+                }),
+            ["Test-GptImageMask"] = Cmdlet(
+                "Test-GptImageMask class=TestGptImageMaskCommand sealed ShouldProcess=False Output=System.Boolean,GptImage.MaskReport",
+                new[]
+                {
+                    "-Detailed switch {*:}",
+                    "-ImagePath string [aliases: Image] {*: M P1 N}",
+                    "-MaskPath string [aliases: Mask] {*: M P0 N}",
+                }),
+            ["Export-GptImageBatch"] = Cmdlet(
+                "Export-GptImageBatch class=ExportGptImageBatchCommand sealed ShouldProcess=True ConfirmImpact=Medium Output=GptImage.Orchestration.GptImageResult",
+                new[]
+                {
+                    "-DestinationPath string {*: M P0}",
+                    "-FileName string {*:}",
+                    "-Force switch {*:}",
+                    "-InputObject GptImage.Orchestration.GptImageResult {*: M V}",
+                    "-Layout string {*:} [ValidateSet: Flat|ByQuality|ByModel|ByDate]",
+                    "-ManifestPath string {*:}",
+                    "-NoClobber switch {*:}",
+                    "-PassThru switch {*:}",
+                }),
+            ["ConvertTo-GptImageMask"] = Cmdlet(
+                "ConvertTo-GptImageMask class=ConvertToGptImageMaskCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=FromImage Output=System.IO.FileInfo",
+                new[]
+                {
+                    "-DestinationPath string {*: P1}",
+                    "-EditColor GptImage.MaskEditColor {FromImage:}",
+                    "-Force switch {*:}",
+                    "-Invert switch {*:}",
+                    "-Path string [aliases: PSPath, FullName] {*: M P0 V N}",
+                    "-Rectangle string[] {Rectangle: M}",
+                    "-Threshold int {FromImage:} [ValidateRange: 1..254]",
+                }),
+            ["Connect-GptImage"] = Cmdlet(
+                "Connect-GptImage class=ConnectGptImageCommand sealed ShouldProcess=False Output=GptImage.Commands.GptImageConnection",
+                new[]
+                {
+                    "-ApiKey System.Security.SecureString {*:}",
+                    "-AzureApiVersion string {*:}",
+                    "-AzureDeployment string {*:}",
+                    "-Endpoint string {*: P0}",
+                    "-Organization string {*:}",
+                    "-Project string {*:}",
+                }),
+            ["Disconnect-GptImage"] = Cmdlet(
+                "Disconnect-GptImage class=DisconnectGptImageCommand sealed ShouldProcess=False Output=System.Void"),
+            ["Measure-GptImageCost"] = Cmdlet(
+                "Measure-GptImageCost class=MeasureGptImageCostCommand sealed ShouldProcess=False DefaultSet=Prompt Output=GptImage.Commands.GptImageCostEstimate,GptImage.Commands.GptImageCostTotal",
+                RequestOptions, new[]
+                {
+                    "-InputObject System.Management.Automation.PSObject {Prompt: V} {Template: M V}",
+                    "-Prompt string [aliases: Description, Text] {Prompt: M P0 V N}",
+                    "-Summary switch {*:}",
+                    "-Template string {Template: M P0}",
+                }),
+        };
+
+        private static string Cmdlet(string header, params string[][] parameterGroups)
+        {
+            var parameters = parameterGroups.SelectMany(g => g).OrderBy(p => p.Split(' ')[0], System.StringComparer.Ordinal);
+            return string.Join("\n", new[] { header }.Concat(parameters));
+        }
+    }
+}

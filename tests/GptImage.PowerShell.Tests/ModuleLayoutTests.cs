@@ -1,0 +1,103 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using GptImage.PowerShell.Tests.Infrastructure;
+using Xunit;
+
+namespace GptImage.PowerShell.Tests
+{
+    /// <summary>The folder a plain `dotnet build` assembles holds exactly what Import-Module needs, and nothing else.</summary>
+    public sealed class ModuleLayoutTests : IClassFixture<ModuleMetadataFixture>
+    {
+        private readonly ModuleMetadata _module;
+
+        public ModuleLayoutTests(ModuleMetadataFixture fixture) => _module = fixture.Metadata;
+
+        // The manifest, the views, the module and its core, and the netstandard2.0 closure of System.Text.Json 8
+        // that Windows PowerShell 5.1 needs (docs/cmdlets.md explains each file).
+        private static readonly string[] ExpectedFiles =
+        {
+            "GptImage.Core.dll",
+            "GptImage.PowerShell.dll",
+            "GptImage.PowerShell.format.ps1xml",
+            "GptImage.PowerShell.psd1",
+            "Microsoft.Bcl.AsyncInterfaces.dll",
+            "System.Buffers.dll",
+            "System.Memory.dll",
+            "System.Numerics.Vectors.dll",
+            "System.Runtime.CompilerServices.Unsafe.dll",
+            "System.Text.Encodings.Web.dll",
+            "System.Text.Json.dll",
+            "System.Threading.Tasks.Extensions.dll",
+        };
+
+        [Fact]
+        public void Module_folder_holds_exactly_the_expected_files()
+        {
+            var actual = Directory.GetFileSystemEntries(RepositoryPaths.ModuleFolder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(ExpectedFiles, actual);
+        }
+
+        [Fact]
+        public void The_PowerShell_stub_assembly_is_never_shipped()
+        {
+            Assert.False(File.Exists(Path.Combine(RepositoryPaths.ModuleFolder, "System.Management.Automation.dll")));
+        }
+
+        [Fact]
+        public void Shipped_System_Text_Json_is_version_8_so_PowerShell_7_4_can_load_the_module()
+        {
+            var json = _module.Module.GetReferencedAssemblies();
+            var core = _module.FindType("GptImage.ModelCatalog")!.Assembly;
+            var stj = core.GetReferencedAssemblies().Single(a => a.Name == "System.Text.Json");
+            Assert.Equal(8, stj.Version!.Major);
+            Assert.DoesNotContain(json, a => a.Name == "System.Text.Json" && a.Version!.Major > 8);
+        }
+
+        [Fact]
+        public void The_module_installs_its_dependency_resolver_on_import()
+        {
+            var initializers = _module.Module.GetTypes()
+                .Where(t => t.IsPublic && t.GetInterfaces().Any(i => i.FullName == "System.Management.Automation.IModuleAssemblyInitializer"))
+                .ToList();
+            Assert.Single(initializers);
+            Assert.Contains(initializers[0].GetInterfaces(), i => i.FullName == "System.Management.Automation.IModuleAssemblyCleanup");
+        }
+
+        [Fact]
+        public void Module_files_are_the_ones_in_the_repository()
+        {
+            foreach (string name in new[] { "GptImage.PowerShell.psd1", "GptImage.PowerShell.format.ps1xml" })
+            {
+                string source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "module", name));
+                Assert.Equal(source, File.ReadAllText(Path.Combine(RepositoryPaths.ModuleFolder, name)));
+            }
+        }
+
+        [Fact]
+        public void Every_view_in_the_format_file_selects_a_type_the_module_writes()
+        {
+            var document = XDocument.Load(RepositoryPaths.FormatFile);
+            var typeNames = document.Descendants("ViewSelectedBy").Elements("TypeName").Select(e => e.Value.Trim()).ToList();
+            Assert.NotEmpty(typeNames);
+            foreach (string typeName in typeNames)
+                Assert.True(_module.FindType(typeName) != null, $"format view for unknown type {typeName}");
+            foreach (string output in new[] { "GptImage.Orchestration.GptImageResult", "GptImage.Commands.GptImageCostEstimate", "GptImage.Commands.GptImageConnection" })
+                Assert.Contains(output, typeNames);
+        }
+
+        [Fact]
+        public void Every_property_a_view_names_exists_on_its_type()
+        {
+            var document = XDocument.Load(RepositoryPaths.FormatFile);
+            foreach (var view in document.Descendants("View"))
+            {
+                string typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value.Trim();
+                Type type = _module.FindType(typeName)!;
+                foreach (var property in view.Descendants("PropertyName").Select(p => p.Value.Trim()))
+                    Assert.True(type.GetProperty(property) != null, $"{typeName} has no property {property} (format view {view.Element("Name")!.Value})");
+            }
+        }
+    }
+}
