@@ -64,6 +64,12 @@ namespace GptImage.Emulator
         /// <summary>Pause between server-sent events of a streamed answer.</summary>
         public TimeSpan StreamEventInterval { get; set; } = TimeSpan.Zero;
 
+        /// <summary>
+        /// How long a Batch API batch stays "validating" before it is processed (the real API takes up to 24 h).
+        /// Zero (the default) fast-forwards: the batch completes as soon as its lines are processed.
+        /// </summary>
+        public TimeSpan BatchCompletionDelay { get; set; } = TimeSpan.Zero;
+
         /// <summary>Add revised_prompt to each image of GPT image models (dall-e-3 always has it).</summary>
         public bool IncludeRevisedPrompt { get; set; }
 
@@ -103,6 +109,7 @@ namespace GptImage.Emulator
             Today = source.Today;
             StreamEventInterval = source.StreamEventInterval;
             IncludeRevisedPrompt = source.IncludeRevisedPrompt;
+            BatchCompletionDelay = source.BatchCompletionDelay;
             ScriptedFaults.Clear();
             foreach (EmulatorFault fault in source.ScriptedFaults) ScriptedFaults.Enqueue(fault);
         }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using GptImage.Emulator.Control;
+using GptImage.Emulator.Hosting;
 using GptImage.Emulator.Parsing;
 using GptImage.Emulator.Pipeline;
 using GptImage.Emulator.Responses;
@@ -85,6 +86,7 @@ namespace GptImage.Emulator
                 form.ValueLengthLimit = int.MaxValue;
             });
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
             WebApplication app = builder.Build();
             MapRoutes(app, state);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -109,6 +111,7 @@ namespace GptImage.Emulator
             app.MapGet(CountersEndpoint.Path, (HttpContext c) => CountersEndpoint.HandleAsync(c, state));
             app.MapPost(CountersEndpoint.Path + "/reset", (HttpContext c) => CountersEndpoint.ResetAsync(c, state));
             ControlEndpoints.Map(app, state);
+            Batches.BatchRoutes.Map(app, state);
             app.MapFallback((HttpContext c) => OtherEndpoints.NotFoundAsync(c, state));
         }
 

@@ -24,6 +24,8 @@ namespace GptImage.Emulator
         public RateWindow RateWindow { get; private set; } = new RateWindow();
         public GeneratedImageStore Images { get; } = new GeneratedImageStore();
         public Chance Chance { get; private set; }
+        public Files.FileStore Files { get; } = new Files.FileStore();
+        public Batches.BatchStore Batches { get; } = new Batches.BatchStore();
 
         /// <summary>Back to a fresh server: default knobs (or <paramref name="options"/>), empty counters and rate window.</summary>
         public void Reset(EmulatorOptions? options)

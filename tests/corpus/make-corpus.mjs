@@ -116,7 +116,10 @@ const idat = (raw) => chunk('IDAT', zlib.deflateSync(raw));
 const good = () => Buffer.concat([signature, ihdr(W, H), idat(rawRows()), iend]);
 
 const malformed = [];
-const bad = (file, errorId, bytes, what) => { writeFileSync(path.join(badDir, file), bytes); malformed.push({ file, errorId, what }); };
+// pngjsRejects records whether the independent decoder refuses the file too. It is laxer in three places
+// (2026-11 run): it accepts a PNG without IDAT, does not check Adler-32, and accepts tRNS on an RGBA image.
+const pngjsRejects = (bytes) => { try { PNG.sync.read(bytes); return false; } catch { return true; } };
+const bad = (file, errorId, bytes, what) => { writeFileSync(path.join(badDir, file), bytes); malformed.push({ file, errorId, what, pngjsRejects: pngjsRejects(bytes) }); };
 {
   const b = good(); b[8 + 8 + 13 + 3] ^= 0xff; // last byte of IHDR's CRC
   bad('bad-crc-ihdr.png', 'GptImage.Image.CrcMismatch', b, 'IHDR CRC altered');

@@ -57,6 +57,18 @@ namespace GptImage
             return new Uri(_base, path);
         }
 
+        /// <summary>
+        /// The URL of another API path under the base (files, batches). Azure's classic deployment form has no
+        /// such paths: those need the /openai/v1/ base.
+        /// </summary>
+        public Uri UrlForApi(string path)
+        {
+            if (_deployment != null)
+                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "Endpoint", _base.GetLeftPart(UriPartial.Path),
+                    "an OpenAI-style base URL for the files and batches API (https://api.openai.com/v1, or Azure's https://<resource>.openai.azure.com/openai/v1/ with the deployment as -Model); the classic deployment form serves images only.");
+            return new Uri(_base, path.TrimStart('/'));
+        }
+
         private static IReadOnlyList<KeyValuePair<string, string>> BuildHeaders(GptImageClientOptions options, bool apiKeyHeader)
         {
             string key = options.ApiKey!.Trim();

@@ -15,7 +15,7 @@ namespace GptImage.Imaging
             switch (format)
             {
                 case "png":
-                    PngPreamble png = PngPreamble.Read(new PngChunkReader(stream, path));
+                    PngPreamble png = PngPreamble.Read(new PngChunkReader(stream, path), checkAncillary: false);
                     return FromPng(png, size);
                 case "jpeg":
                     return JpegHeaderReader.Read(stream, path, size);

@@ -79,6 +79,12 @@ namespace GptImage.Emulator.Responses
                 return;
             }
             await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), ct).ConfigureAwait(false);
+            await EndEarlyAsync(context, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Ends a response that has started but is not complete, the way a failing proxy or server does.</summary>
+        public static async Task EndEarlyAsync(HttpContext context, CancellationToken ct)
+        {
             await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
             // Let the transport put the half on the wire first, or the client would see a plain drop; then end
             // the stream with a clean FIN (the client reads half the body, then a premature end) before aborting.

@@ -216,6 +216,20 @@ namespace GptImage.Tests.Client
         }
 
         [Fact]
+        public async Task Throwing_observers_do_not_lose_a_paid_result()
+        {
+            var handler = new ScriptedHandler(Ok());
+            using var h = TestClients.Create(handler, change: o =>
+            {
+                o.OnAttempt = _ => throw new InvalidOperationException("observer bug");
+                o.Log = _ => throw new InvalidOperationException("host refuses output from this thread");
+            });
+            ImageResult r = await h.Client.GenerateAsync(TestClients.Generation());
+            Assert.Single(r.Images);
+            Assert.Equal(1, handler.Calls);
+        }
+
+        [Fact]
         public async Task Invalid_input_fails_before_any_network_call()
         {
             var handler = new ScriptedHandler(Ok());

@@ -83,6 +83,26 @@ namespace GptImage.Tests.Emulator
         }
 
         [Fact]
+        public async Task Deployment_route_refuses_with_azures_content_filter_code()
+        {
+            using HttpClient http = AzureClient();
+            using HttpResponseMessage response = await GenerateOnDeploymentAsync(http, "my-images", "{\"prompt\":\"a forbidden tower\"}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var error = await ReadErrorAsync(response);
+            Assert.Equal(("contentFilter", "prompt"), (error.Code, error.Param));
+        }
+
+        [Fact]
+        public async Task Deployment_route_offers_no_webp()
+        {
+            using HttpClient http = AzureClient();
+            using HttpResponseMessage response = await GenerateOnDeploymentAsync(http, "my-images", "{\"prompt\":\"a tower\",\"output_format\":\"webp\"}");
+            var error = await ReadErrorAsync(response);
+            Assert.Equal(("output_format", "invalid_value"), (error.Param, error.Code));
+            Assert.Contains("'webp'", error.Message);
+        }
+
+        [Fact]
         public async Task Azure_v1_base_takes_the_deployment_as_model()
         {
             using HttpClient http = AzureClient();

@@ -64,7 +64,7 @@ namespace GptImage.Tests.Emulator
         }
 
         [Fact]
-        public async Task Standalone_process_prints_its_address_and_serves_it()
+        public async Task Standalone_process_prints_its_address_serves_it_and_stops_on_sigterm()
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "GptImage.Emulator.dll");
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
@@ -85,6 +85,14 @@ namespace GptImage.Tests.Emulator
                 using HttpResponseMessage response = await http.PostAsync("images/generations",
                     new StringContent("{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"64x64\"}", System.Text.Encoding.UTF8, "application/json"));
                 Assert.Equal("7", string.Join(",", response.Headers.GetValues("x-ratelimit-limit-requests")));
+
+                // SIGTERM (what kill, timeout and CI cleanup send) must end it cleanly.
+                using (Process kill = Process.Start("kill", $"-TERM {process.Id}")!) await kill.WaitForExitAsync();
+                Task<string> rest = process.StandardOutput.ReadToEndAsync();
+                Assert.Same(rest, await Task.WhenAny(rest, Task.Delay(TimeSpan.FromSeconds(60))));
+                Assert.Contains("Stopped after 1 requests.", await rest);
+                await process.WaitForExitAsync();
+                Assert.Equal(0, process.ExitCode);
             }
             finally
             {

@@ -177,6 +177,7 @@ namespace GptImage.Tests.Emulator
             using JsonDocument doc = await ReadJsonAsync(response);
             Assert.Equal((512, 512), TestImages.PngSize(Image(doc)));
             Assert.True(doc.RootElement.GetProperty("usage").GetProperty("input_tokens_details").GetProperty("image_tokens").GetInt64() > 0);
+            Assert.Equal(new[] { "images", "mask", "model", "prompt", "size" }, Emu.Counters.Requests.Single().Fields.OrderBy(f => f, StringComparer.Ordinal));
         }
 
         [Fact]

@@ -41,6 +41,7 @@ namespace GptImage.Tests.Emulator
         [InlineData("{\"model\":\"dall-e-3\",\"prompt\":\"p\",\"output_format\":\"png\"}", "output_format", "unknown_parameter", "'output_format'")]
         [InlineData("{\"model\":\"dall-e-3\",\"prompt\":\"p\",\"style\":\"dramatic\"}", "style", "invalid_value", "'dramatic'")]
         [InlineData("{\"model\":\"dall-e-2\",\"prompt\":\"p\",\"stream\":true}", "stream", "unknown_parameter", "'stream'")]
+        [InlineData("{\"model\":\"my-gateway-model\",\"prompt\":\"p\",\"size\":\"8192x1024\"}", "size", "invalid_value", "4096")]
         public async Task Invalid_generation_requests_get_400_naming_param_and_value(string body, string param, string code, string messagePart)
         {
             using HttpClient http = Emu.CreateHttpClient();

@@ -67,6 +67,30 @@ namespace GptImage.Tests.Emulator
         }
 
         [Fact]
+        public async Task Truncated_stream_ends_after_the_partials_without_a_completed_event()
+        {
+            Emu.Options.EnqueueFaults(GptImage.Emulator.EmulatorFault.Truncate);
+            using HttpClient http = Emu.CreateHttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "images/generations")
+            {
+                Content = new StringContent("{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"64x64\",\"stream\":true,\"partial_images\":2}",
+                    System.Text.Encoding.UTF8, "application/json"),
+            };
+            using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            var names = new List<string>();
+            Exception? failure = await Record.ExceptionAsync(async () =>
+            {
+                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+                string? line;
+                while ((line = await reader.ReadLineAsync()) != null)
+                    if (line.StartsWith("event: ", StringComparison.Ordinal)) names.Add(line.Substring(7));
+            });
+            Assert.NotNull(failure);
+            Assert.Equal(new[] { "image_generation.partial_image", "image_generation.partial_image" }, names);
+            Assert.Equal(1, Emu.Counters.Truncated);
+        }
+
+        [Fact]
         public async Task Stream_without_partials_sends_only_the_completed_event()
         {
             using HttpClient http = Emu.CreateHttpClient();

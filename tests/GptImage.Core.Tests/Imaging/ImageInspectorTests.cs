@@ -58,6 +58,48 @@ namespace GptImage.Tests.Imaging
         }
 
         [Fact]
+        public void LargeAncillaryChunksBeforeTheImageDataAreSeekedOverNotRead()
+        {
+            using var files = new MaskFiles();
+            // A 3 MB ancillary chunk (like an embedded ICC profile) between IHDR and IDAT, with a wrong CRC:
+            // inspecting skips it unread; decoding reads it and notices.
+            byte[] good = File.ReadAllBytes(OracleCorpus.ValidPath("pngjs-mask-rect-64x48.png"));
+            const int size = 3 << 20;
+            using (var output = File.Create(Path.Combine(files.Directory, "icc.png")))
+            {
+                output.Write(good, 0, 33);
+                output.Write(new byte[] { size >> 24, (size >> 16) & 0xFF, (size >> 8) & 0xFF, size & 0xFF });
+                output.Write("iCCP"u8);
+                output.Write(new byte[size + 4]);
+                output.Write(good, 33, good.Length - 33);
+            }
+            string path = Path.Combine(files.Directory, "icc.png");
+            var counting = new CountingStream(File.OpenRead(path));
+            ImageInfo info = GptImage.Imaging.ImageCodecs.Current.Inspect(counting, path);
+            Assert.Equal((64, 48), (info.Width, info.Height));
+            Assert.True(counting.BytesRead < 4096, $"inspect read {counting.BytesRead} bytes");
+            Assert.Equal(ImageErrorIds.CrcMismatch, Assert.Throws<GptImageImageException>(() => AlphaPlane.Read(path)).ErrorId);
+        }
+
+        private sealed class CountingStream : Stream
+        {
+            private readonly Stream _inner;
+            public CountingStream(Stream inner) => _inner = inner;
+            public long BytesRead { get; private set; }
+            public override int Read(byte[] buffer, int offset, int count) { int n = _inner.Read(buffer, offset, count); BytesRead += n; return n; }
+            public override bool CanRead => true;
+            public override bool CanSeek => true;
+            public override bool CanWrite => false;
+            public override long Length => _inner.Length;
+            public override long Position { get => _inner.Position; set => _inner.Position = value; }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            protected override void Dispose(bool disposing) { if (disposing) _inner.Dispose(); base.Dispose(disposing); }
+        }
+
+        [Fact]
         public void InspectFromBytesMatchesInspectFromFile()
         {
             string path = OracleCorpus.OtherPath("extended-alpha.webp");

@@ -227,6 +227,23 @@ namespace GptImage.Tests.Imaging
         }
 
         [Fact]
+        public void ValidationErrorForPreflightNamesTheParameterAndEveryProblem()
+        {
+            Assert.Null(MaskValidator.Validate(Valid("pngjs-mask-rect-64x48.png"), Valid("pngjs-rgb-64x48.png")).ToValidationError());
+
+            var sizeOnly = MaskValidator.Validate(Valid("pngjs-mask-rect-64x48.png"), Valid("pngjs-rgba-32x32.png")).ToValidationError()!;
+            Assert.Equal(ErrorIds.MaskMismatch, sizeOnly.ErrorId);
+            Assert.Contains("-MaskPath", sizeOnly.Message);
+            Assert.Contains("32x32", sizeOnly.Message);
+
+            var several = MaskValidator.Validate(Valid("pngjs-rgb-64x48.png"), Valid("pngjs-rgba-32x32.png")).ToValidationError("Mask")!;
+            Assert.Equal(ErrorIds.InvalidMask, several.ErrorId);
+            Assert.Contains("-Mask ", several.Message);
+            Assert.Contains("alpha", several.Message);
+            Assert.Contains("32x32", several.Message);
+        }
+
+        [Fact]
         public void KnownModelLimitsComeFromTheCatalog()
         {
             ModelCapabilities caps = ModelCatalog.Find("gpt-image-1.5")!;

@@ -51,6 +51,22 @@ namespace GptImage.Tests.Imaging
         }
 
         [Fact]
+        public void DecoderReadsBackExactlyWhatTheEncoderWroteAtManySizes()
+        {
+            var random = new Random(2026);
+            for (int round = 0; round < 25; round++)
+            {
+                int width = random.Next(1, 90), height = random.Next(1, 40);
+                byte[] rgba = Pattern(width, height, round);
+                byte[] png = PngEncoder.EncodeRgba(width, height, rgba, round % 2 == 0 ? CompressionLevel.Fastest : CompressionLevel.Optimal);
+                using var stream = new MemoryStream(png, writable: false);
+                var decoded = new byte[rgba.Length];
+                ImageCodecs.Current.ReadPixels(stream, null, PixelLayout.Rgba, (y, row) => Buffer.BlockCopy(row, 0, decoded, y * row.Length, row.Length));
+                Assert.Equal(rgba, decoded);
+            }
+        }
+
+        [Fact]
         public void OutputStartsWithSignatureAndIhdrForRgba8()
         {
             byte[] png = PngEncoder.EncodeRgba(3, 2, new byte[3 * 2 * 4]);

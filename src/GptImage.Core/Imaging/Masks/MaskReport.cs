@@ -68,6 +68,19 @@ namespace GptImage
 
         public bool HasProblem(string id) => Problems.Any(p => p.Id == id);
 
+        /// <summary>
+        /// For pre-flight checks: null when valid, otherwise the error to throw before any upload, naming
+        /// <paramref name="parameterName"/> and listing every problem. Id <see cref="ErrorIds.MaskMismatch"/>
+        /// when the only problem is the pixel size, <see cref="ErrorIds.InvalidMask"/> otherwise.
+        /// </summary>
+        public GptImageValidationException? ToValidationError(string parameterName = "MaskPath")
+        {
+            if (IsValid) return null;
+            bool onlySize = Problems.All(p => p.Id == ImageErrorIds.MaskSizeMismatch);
+            return new GptImageValidationException(onlySize ? ErrorIds.MaskMismatch : ErrorIds.InvalidMask, parameterName, MaskPath,
+                string.Join(" ", Problems.Select(p => p.Message)));
+        }
+
         public override string ToString() => IsValid
             ? $"Mask '{MaskPath}' is valid: {Width}x{Height}, {TransparentPercent:0.##}% to edit"
             : $"Mask '{MaskPath}' has {Problems.Count} problem(s): " + string.Join(" ", Problems.Select(p => p.Message));

@@ -80,6 +80,19 @@ namespace GptImage.Imaging.Png
             CheckCrc(chunk.Type, crc);
         }
 
+        /// <summary>
+        /// Seeks past a chunk's body and CRC without reading them: header inspection must not read a large
+        /// ancillary chunk (an embedded ICC profile or EXIF block) it does not need.
+        /// </summary>
+        public void SkipBodyUnread(ChunkHeader chunk)
+        {
+            if (!_stream.CanSeek) { SkipBody(chunk); return; }
+            long target = _stream.Position + chunk.Length + 4L;
+            if (target > _stream.Length)
+                throw PngErrors.Fail(ImageErrorIds.Truncated, $"the file ends inside the {chunk.Type} chunk", Path);
+            _stream.Seek(target, SeekOrigin.Begin);
+        }
+
         /// <summary>Reads the 4-byte CRC after a body and compares it with <paramref name="runningCrc"/> (not yet finished).</summary>
         public void CheckCrc(string type, uint runningCrc)
         {

@@ -24,7 +24,11 @@ namespace GptImage.Imaging.Png
         public bool HasAlpha => Header.HasAlphaChannel || TransparentColor != null || HasPaletteTransparency;
         private bool HasPaletteTransparency { get; set; }
 
-        public static PngPreamble Read(PngChunkReader reader)
+        /// <summary>
+        /// Reads up to the first IDAT. <paramref name="checkAncillary"/> false (header inspection) seeks past
+        /// ancillary chunks instead of reading them and checking their CRCs; decoding checks everything.
+        /// </summary>
+        public static PngPreamble Read(PngChunkReader reader, bool checkAncillary = true)
         {
             reader.ReadSignature();
             ChunkHeader? first = reader.ReadHeader();
@@ -60,7 +64,8 @@ namespace GptImage.Imaging.Png
                     default:
                         if (chunk.IsCritical)
                             throw PngErrors.Fail(ImageErrorIds.ChunkInvalid, $"unknown critical chunk {chunk.Type}", reader.Path);
-                        reader.SkipBody(chunk);
+                        if (checkAncillary) reader.SkipBody(chunk);
+                        else reader.SkipBodyUnread(chunk);
                         break;
                 }
             }
