@@ -23,11 +23,11 @@ namespace GptImage.Tests.Faults
             var baseUrl = new Uri(args[1]);
             string output = args[2];
             int rows = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
-            var gate = new AdaptiveConcurrencyGate(4);
+            var gate = new AdaptiveConcurrencyGate(KillAndResumeTests.RunnerThrottle);
             using var client = FaultRows.Client(baseUrl, gate);
             var options = new BatchOptions
             {
-                ThrottleLimit = 4, Gate = gate, OutputDirectory = output, FileNameTemplate = "{Sku}", ExpectedTotal = rows,
+                ThrottleLimit = KillAndResumeTests.RunnerThrottle, Gate = gate, OutputDirectory = output, FileNameTemplate = "{Sku}", ExpectedTotal = rows,
                 ManifestPath = Path.Combine(output, "manifest.jsonl"), Endpoint = baseUrl.ToString(),
             };
             var sink = new RecordingSink();

@@ -295,6 +295,31 @@ namespace GptImage.Tests.Wire
             Assert.Equal(ErrorIds.InvalidImage, Rejected(r).ErrorId);
         }
 
+        private string Oversized(string name, int bytes)
+        {
+            var data = new byte[bytes];
+            TestImages.PngBytes(8, 8).CopyTo(data, 0);   // a PNG header, then padding: only the size matters here
+            return _files.Write(name, data);
+        }
+
+        [Fact]
+        public void An_image_over_the_models_file_size_limit_is_rejected()
+        {
+            string big = Oversized("big.png", 4 * 1024 * 1024 + 1);
+            var e = Rejected(Edit(r => { r.Model = "dall-e-2"; r.Images[0] = big; }));
+            Assert.Equal(ErrorIds.ImageTooLarge, e.ErrorId);
+            Assert.Contains("under 4 MB for dall-e-2", e.Message);
+        }
+
+        [Fact]
+        public void A_mask_over_4_MB_is_rejected()
+        {
+            string big = Oversized("big-mask.png", 4 * 1024 * 1024 + 1);
+            var e = Rejected(Edit(r => r.MaskPath = big));
+            Assert.Equal(ErrorIds.InvalidMask, e.ErrorId);
+            Assert.Contains("under 4 MB", e.Message);
+        }
+
         [Fact]
         public void Dall_e_2_edits_take_one_png_only()
         {
