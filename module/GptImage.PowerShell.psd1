@@ -21,6 +21,10 @@
         'Connect-GptImage'
         'Disconnect-GptImage'
         'Measure-GptImageCost'
+        'Submit-GptImageBatch'
+        'Get-GptImageBatch'
+        'Receive-GptImageBatch'
+        'Stop-GptImageBatch'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -2,7 +2,8 @@
 // Parses *.ps1, *.psm1 and *.psd1 with tree-sitter-pwsh (WebAssembly) and reports each ERROR or MISSING
 // node as file:line:column. Last line is always "pscheck: <N> parsed, <M> failed" (tools/test.sh reads it).
 //
-//   node tools/pscheck.mjs              check the repository (skips node_modules, bin, obj, .git and the fixtures)
+//   node tools/pscheck.mjs              check the repository (skips node_modules, bin, obj, .git and the fixtures);
+//                                       runs the self-test quietly first and counts a failure of it
 //   node tools/pscheck.mjs FILE...      check only the given files
 //   node tools/pscheck.mjs --self-test  prove the checker catches errors: every file in
 //                                       tools/pscheck-fixtures/bad must fail and every file in .../good must pass
@@ -93,15 +94,22 @@ async function main(args) {
 
   const files = args.length > 0 ? args.map((f) => resolve(f)) : [...powershellFiles(repoRoot)].sort();
   let failed = 0;
+  let selfTestFailed = 0;
+  // A checker that stopped catching errors would pass everything: every full scan first proves it still does.
+  if (args.length === 0 && selfTest(parser, { quiet: true }) !== 0) {
+    console.log('pscheck: the self-test failed (see `node tools/pscheck.mjs --self-test`); the results below cannot be trusted');
+    selfTestFailed = 1;
+  }
   for (const file of files) {
     const problems = check(parser, file);
     if (problems.length > 0) { failed++; report(file, problems); }
   }
-  console.log(`pscheck: ${files.length - failed} parsed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  console.log(`pscheck: ${files.length - failed} parsed, ${failed + selfTestFailed} failed`);
+  return failed + selfTestFailed === 0 ? 0 : 1;
 }
 
-function selfTest(parser) {
+function selfTest(parser, { quiet = false } = {}) {
+  const log = quiet ? () => {} : console.log;
   let failed = 0; let total = 0;
   for (const [subdir, shouldFail] of [['bad', true], ['good', false]]) {
     const dir = join(fixturesDir, subdir);
@@ -113,14 +121,14 @@ function selfTest(parser) {
       const ok = shouldFail ? problems.length > 0 : problems.length === 0;
       if (!ok) {
         failed++;
-        console.log(`self-test: ${subdir}/${name} ${shouldFail ? 'was NOT reported as broken' : 'was wrongly reported as broken'}`);
-        report(file, problems);
+        log(`self-test: ${subdir}/${name} ${shouldFail ? 'was NOT reported as broken' : 'was wrongly reported as broken'}`);
+        if (!quiet) report(file, problems);
       } else if (shouldFail) {
-        console.log(`self-test: ${subdir}/${name} caught at line ${problems[0].line}`);
+        log(`self-test: ${subdir}/${name} caught at line ${problems[0].line}`);
       }
     }
   }
-  console.log(`pscheck: ${total - failed} parsed, ${failed} failed`);
+  log(`pscheck: ${total - failed} parsed, ${failed} failed`);
   return failed === 0 && total > 0 ? 0 : 1;
 }
 

@@ -64,6 +64,12 @@ namespace GptImage.Emulator
         /// <summary>Pause between server-sent events of a streamed answer.</summary>
         public TimeSpan StreamEventInterval { get; set; } = TimeSpan.Zero;
 
+        /// <summary>
+        /// How long a Batch API batch stays "validating" before it is processed (the real API takes up to 24 h).
+        /// Zero (the default) fast-forwards: the batch completes as soon as its lines are processed.
+        /// </summary>
+        public TimeSpan BatchCompletionDelay { get; set; } = TimeSpan.Zero;
+
         /// <summary>Add revised_prompt to each image of GPT image models (dall-e-3 always has it).</summary>
         public bool IncludeRevisedPrompt { get; set; }
 
@@ -78,6 +84,34 @@ namespace GptImage.Emulator
         {
             foreach (EmulatorFault fault in faults) ScriptedFaults.Enqueue(fault);
             return this;
+        }
+
+        /// <summary>Sets every knob to <paramref name="source"/>'s value (defaults when null) and empties the fault script.</summary>
+        public void CopyFrom(EmulatorOptions? source)
+        {
+            source ??= new EmulatorOptions();
+            MinLatency = source.MinLatency;
+            MaxLatency = source.MaxLatency;
+            RequestsPerMinute = source.RequestsPerMinute;
+            ImagesPerMinute = source.ImagesPerMinute;
+            InsufficientQuota = source.InsufficientQuota;
+            ServerErrorRate = source.ServerErrorRate;
+            RateLimitErrorRate = source.RateLimitErrorRate;
+            DropConnectionRate = source.DropConnectionRate;
+            TruncateBodyRate = source.TruncateBodyRate;
+            RateLimitRetryAfter = source.RateLimitRetryAfter;
+            RetryAfterAsHttpDate = source.RetryAfterAsHttpDate;
+            SendRetryAfterMs = source.SendRetryAfterMs;
+            ModerationTriggerWord = source.ModerationTriggerWord;
+            RequiredApiKey = source.RequiredApiKey;
+            Seed = source.Seed;
+            RejectRetiredModels = source.RejectRetiredModels;
+            Today = source.Today;
+            StreamEventInterval = source.StreamEventInterval;
+            IncludeRevisedPrompt = source.IncludeRevisedPrompt;
+            BatchCompletionDelay = source.BatchCompletionDelay;
+            ScriptedFaults.Clear();
+            foreach (EmulatorFault fault in source.ScriptedFaults) ScriptedFaults.Enqueue(fault);
         }
 
         internal DateTime CurrentDate => (Today ?? DateTime.UtcNow).Date;

@@ -3,6 +3,8 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using GptImage.Emulator.Control;
+using GptImage.Emulator.Hosting;
 using GptImage.Emulator.Parsing;
 using GptImage.Emulator.Pipeline;
 using GptImage.Emulator.Responses;
@@ -51,6 +53,12 @@ namespace GptImage.Emulator
 
         public EmulatorCounters Counters => _state.Counters;
 
+        /// <summary>
+        /// Makes the running server behave as if just started with <paramref name="options"/> (defaults when
+        /// null): knobs, fault script, counters, rate window and random sequence. Generated images stay cached.
+        /// </summary>
+        public void Reset(EmulatorOptions? options = null) => _state.Reset(options);
+
         public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, int port = 0, CancellationToken cancellationToken = default)
         {
             options ??= new EmulatorOptions();
@@ -78,6 +86,7 @@ namespace GptImage.Emulator
                 form.ValueLengthLimit = int.MaxValue;
             });
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
             WebApplication app = builder.Build();
             MapRoutes(app, state);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -99,6 +108,10 @@ namespace GptImage.Emulator
             app.MapPost("/openai/deployments/{deployment}/images/generations", (HttpContext c, string deployment) => images.HandleAsync(c, ImageEndpoint.Generations, deployment));
             app.MapPost("/openai/deployments/{deployment}/images/edits", (HttpContext c, string deployment) => images.HandleAsync(c, ImageEndpoint.Edits, deployment));
             app.MapGet("/emulator/images/{width:int}x{height:int}.png", (HttpContext c, int width, int height) => OtherEndpoints.ServeImageAsync(c, state, width, height));
+            app.MapGet(CountersEndpoint.Path, (HttpContext c) => CountersEndpoint.HandleAsync(c, state));
+            app.MapPost(CountersEndpoint.Path + "/reset", (HttpContext c) => CountersEndpoint.ResetAsync(c, state));
+            ControlEndpoints.Map(app, state);
+            Batches.BatchRoutes.Map(app, state);
             app.MapFallback((HttpContext c) => OtherEndpoints.NotFoundAsync(c, state));
         }
 

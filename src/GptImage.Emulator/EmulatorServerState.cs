@@ -11,14 +11,30 @@ namespace GptImage.Emulator
         public EmulatorServerState(EmulatorOptions options)
         {
             Options = options;
+            StartOptions = new EmulatorOptions();
+            StartOptions.CopyFrom(options);
             Chance = new Chance(options.Seed);
         }
 
+        /// <summary>The knobs the server started with (what /_emulator/reset returns to).</summary>
+        public EmulatorOptions StartOptions { get; }
+
         public EmulatorOptions Options { get; }
         public EmulatorCounters Counters { get; } = new EmulatorCounters();
-        public RateWindow RateWindow { get; } = new RateWindow();
+        public RateWindow RateWindow { get; private set; } = new RateWindow();
         public GeneratedImageStore Images { get; } = new GeneratedImageStore();
-        public Chance Chance { get; }
+        public Chance Chance { get; private set; }
+        public Files.FileStore Files { get; } = new Files.FileStore();
+        public Batches.BatchStore Batches { get; } = new Batches.BatchStore();
+
+        /// <summary>Back to a fresh server: default knobs (or <paramref name="options"/>), empty counters and rate window.</summary>
+        public void Reset(EmulatorOptions? options)
+        {
+            Options.CopyFrom(options);
+            Counters.Reset();
+            RateWindow = new RateWindow();
+            Chance = new Chance(Options.Seed);
+        }
 
         /// <summary>Where dall-e "url" answers point (served by the emulator itself).</summary>
         public Uri ImageUrlBase { get; set; } = new Uri("http://127.0.0.1/emulator/images/");

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GptImage.Emulator;
@@ -24,7 +25,8 @@ internal static class Program
 
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        // SIGTERM (kill, docker stop, a test's cleanup) must end the process cleanly, not be swallowed.
+        using PosixSignalRegistration? sigterm = TryRegister(PosixSignal.SIGTERM, stop);
 
         await using EmulatorServer server = await EmulatorServer.StartAsync(options, port);
         Console.WriteLine($"Listening on {server.BaseUrl}");
@@ -33,5 +35,21 @@ internal static class Program
         catch (OperationCanceledException) { }
         Console.WriteLine($"Stopped after {server.Counters.Total} requests.");
         return 0;
+    }
+
+    private static PosixSignalRegistration? TryRegister(PosixSignal signal, CancellationTokenSource stop)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;   // we exit ourselves, after stopping the server
+                stop.Cancel();
+            });
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 }

@@ -56,6 +56,16 @@ namespace GptImage.PowerShell.Tests
         }
 
         [Fact]
+        public void The_module_installs_its_dependency_resolver_on_import()
+        {
+            var initializers = _module.Module.GetTypes()
+                .Where(t => t.IsPublic && t.GetInterfaces().Any(i => i.FullName == "System.Management.Automation.IModuleAssemblyInitializer"))
+                .ToList();
+            Assert.Single(initializers);
+            Assert.Contains(initializers[0].GetInterfaces(), i => i.FullName == "System.Management.Automation.IModuleAssemblyCleanup");
+        }
+
+        [Fact]
         public void Module_files_are_the_ones_in_the_repository()
         {
             foreach (string name in new[] { "GptImage.PowerShell.psd1", "GptImage.PowerShell.format.ps1xml" })

@@ -22,10 +22,10 @@ namespace GptImage
         {
             Uri endpoint = options.Endpoint ?? GptImageClientOptions.OpenAIEndpoint;
             if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "Endpoint", endpoint.OriginalString,
+                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "Endpoint", endpoint.IsAbsoluteUri ? Display(endpoint) : endpoint.OriginalString,
                     "an absolute http or https URL such as https://api.openai.com/v1.");
             if (endpoint.Scheme == Uri.UriSchemeHttp && !IsLoopback(endpoint) && !options.AllowInsecureHttp)
-                throw new GptImageValidationException(ErrorIds.InsecureEndpoint, "Endpoint", endpoint.GetLeftPart(UriPartial.Path),
+                throw new GptImageValidationException(ErrorIds.InsecureEndpoint, "Endpoint", Display(endpoint),
                     "https, because plain http would send the API key readable on the network; http is accepted only for this machine "
                     + "(localhost, 127.0.0.1, ::1) unless AllowInsecureHttp is set.");
             if (string.IsNullOrWhiteSpace(options.ApiKey))
@@ -57,6 +57,18 @@ namespace GptImage
             return new Uri(_base, path);
         }
 
+        /// <summary>
+        /// The URL of another API path under the base (files, batches). Azure's classic deployment form has no
+        /// such paths: those need the /openai/v1/ base.
+        /// </summary>
+        public Uri UrlForApi(string path)
+        {
+            if (_deployment != null)
+                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "Endpoint", _base.GetLeftPart(UriPartial.Path),
+                    "an OpenAI-style base URL for the files and batches API (https://api.openai.com/v1, or Azure's https://<resource>.openai.azure.com/openai/v1/ with the deployment as -Model); the classic deployment form serves images only.");
+            return new Uri(_base, path.TrimStart('/'));
+        }
+
         private static IReadOnlyList<KeyValuePair<string, string>> BuildHeaders(GptImageClientOptions options, bool apiKeyHeader)
         {
             string key = options.ApiKey!.Trim();
@@ -80,6 +92,9 @@ namespace GptImage
 
         private static Uri WithTrailingSlash(Uri endpoint) =>
             endpoint.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? endpoint : new UriBuilder(endpoint) { Path = endpoint.AbsolutePath + "/" }.Uri;
+
+        /// <summary>A URL as messages may show it: scheme, host, port and path; never user info or the query (either can hold a secret).</summary>
+        internal static string Display(Uri url) => url.Scheme + "://" + url.Authority + url.AbsolutePath;
 
         internal static bool IsAzureHost(Uri endpoint) =>
             endpoint.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)

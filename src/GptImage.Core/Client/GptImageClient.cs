@@ -16,7 +16,7 @@ namespace GptImage
     /// with the server's delay or exponential backoff; errors arrive as <see cref="GptImageApiException"/>
     /// with the API key redacted. One instance holds one HttpClient: reuse it for many calls, dispose it at the end.
     /// </summary>
-    public sealed class GptImageClient : IGptImageClient, IDisposable
+    public sealed partial class GptImageClient : IGptImageClient, IDisposable
     {
         private const int MaxConnectionsPerServer = 64;
 
@@ -33,9 +33,9 @@ namespace GptImage
             if (options is null) throw new ArgumentNullException(nameof(options));
             _options = options.WithEnvironmentDefaults();
             if (_options.MaxRetries < 0)
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "MaxRetries", _options.MaxRetries, "0 or more retries.");
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "MaxRetries", _options.MaxRetries, "0 or more retries.");
             if (_options.Timeout <= TimeSpan.Zero && _options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "TimeoutSec", _options.Timeout, "a positive time.");
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "TimeoutSec", _options.Timeout, "a positive time.");
             _endpoint = new EndpointResolver(_options);
             _redactor = new SecretRedactor(_options.ApiKey?.Trim());
             _retryPolicy = new RetryPolicy(_options.MaxRetryDelay);
@@ -63,7 +63,7 @@ namespace GptImage
             ThrowIfDisposed();
             Warn(RequestValidator.Validate(request, DateTime.UtcNow));
             byte[] body = GenerationJsonWriter.Write(request);
-            return SendAsync("generations", request.Model, () =>
+            return SendImageAsync("generations", request, () =>
             {
                 var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -76,7 +76,7 @@ namespace GptImage
             ThrowIfDisposed();
             Warn(RequestValidator.Validate(request, DateTime.UtcNow));
             var builder = new EditMultipartBuilder(request);
-            return SendAsync("edits", request.Model, builder.Build, cancellationToken);
+            return SendImageAsync("edits", request, builder.Build, cancellationToken);
         }
 
         public void Dispose()
@@ -84,18 +84,47 @@ namespace GptImage
             if (Interlocked.Exchange(ref _disposed, 1) == 0) _http.Dispose();
         }
 
-        private async Task<ImageResult> SendAsync(string operation, string model, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        /// <summary>
+        /// An image call: the JSON answer, or (PartialImages set: stream=true) server-sent events read as they arrive,
+        /// reporting partial images through OnPartialImage. The answer's Content-Type decides how it is read.
+        /// </summary>
+        private Task<ImageResult> SendImageAsync(string operation, ImageGenerationRequest request, Func<HttpContent> createContent, CancellationToken cancellationToken)
         {
-            Uri url = _endpoint.UrlFor(operation);
+            bool streamed = request.PartialImages.HasValue;
+            return SendAsync(operation, HttpMethod.Post, _endpoint.UrlFor(operation), createContent, streamed ? ImageStreamParser.MediaType : "application/json",
+                async (response, requestId, rateLimit, attempt, ct) =>
+                {
+                    bool eventStream = string.Equals(response.Content.Headers.ContentType?.MediaType, ImageStreamParser.MediaType, StringComparison.OrdinalIgnoreCase);
+                    if (eventStream) return await ReadImageStreamAsync(response, request, requestId, rateLimit, attempt, ct).ConfigureAwait(false);
+                    return ImagesResponseParser.Parse(await ReadBodyAsync(response, ct).ConfigureAwait(false), request.Model, requestId, rateLimit, attempt);
+                }, idempotent: true, cancellationToken);
+        }
+
+        /// <summary>Reads a 2xx answer into the caller's result; may throw InvalidResponseException (retried) or GptImageApiException (an error event).</summary>
+        private delegate Task<T> SuccessReader<T>(HttpResponseMessage response, string? requestId, RateLimitInfo? rateLimit, int attempt, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The one retry loop of every call this client makes (images, files, batches). A call that must not run twice
+        /// (<paramref name="idempotent"/> false: creating a batch) is retried only when the server refused it outright (rate limit).
+        /// </summary>
+        private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri url, Func<HttpContent>? createContent, string accept,
+            SuccessReader<T> readSuccess, bool idempotent, CancellationToken cancellationToken) where T : class
+        {
             int maxAttempts = _options.MaxRetries + 1;
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                Log($"{method.Method} {EndpointResolver.Display(url)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
-                AttemptOutcome outcome = await AttemptAsync(url, model, attempt, createContent, cancellationToken).ConfigureAwait(false);
-                bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts;
+                AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, createContent, readSuccess, cancellationToken).ConfigureAwait(false);
+                bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts
+                    && (idempotent || outcome.Error.ErrorId == ErrorIds.RateLimited);
                 Report(outcome, attempt, clock.Elapsed, willRetry);
-                if (outcome.Result != null) return outcome.Result;
+                if (outcome.Result != null)
+                {
+                    Log($"{operation}: {outcome.StatusCode} in {clock.Elapsed.TotalSeconds:0.0} s, attempt {attempt}, request id {outcome.RequestId ?? "(none)"}.");
+                    return (T)outcome.Result;
+                }
                 if (!willRetry) throw WithAttempts(outcome.Error!, attempt);
 
                 TimeSpan delay = _retryPolicy.DelayBefore(attempt, outcome.Error!.RetryAfter);
@@ -105,19 +134,21 @@ namespace GptImage
         }
 
         /// <summary>One HTTP exchange with its own timeout. Caller cancellation escapes as OperationCanceledException.</summary>
-        private async Task<AttemptOutcome> AttemptAsync(Uri url, string model, int attempt, Func<HttpContent> createContent, CancellationToken cancellationToken)
+        private async Task<AttemptOutcome> AttemptAsync<T>(HttpMethod method, Uri url, string accept, int attempt, Func<HttpContent>? createContent,
+            SuccessReader<T> readSuccess, CancellationToken cancellationToken) where T : class
         {
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
             HttpResponseMessage? response = null;
+            // Opened outside the try: a file that vanished since validation is the caller's problem, not a network failure to retry.
+            HttpContent? content = createContent?.Invoke();
             try
             {
-                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = createContent() };
+                using var message = new HttpRequestMessage(method, url) { Content = content };
                 foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
 
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
-                byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
                 string? requestId = ResponseHeaders.RequestId(response);
                 RateLimitInfo? rateLimit = ResponseHeaders.RateLimit(response);
                 int status = (int)response.StatusCode;
@@ -125,14 +156,20 @@ namespace GptImage
                 {
                     try
                     {
-                        return AttemptOutcome.Success(ImagesResponseParser.Parse(body, model, requestId, rateLimit, attempt), status, rateLimit);
+                        T result = await readSuccess(response, requestId, rateLimit, attempt, attemptCts.Token).ConfigureAwait(false);
+                        return AttemptOutcome.Success(result, status, rateLimit, requestId);
                     }
-                    catch (InvalidResponseException e)
+                    catch (InvalidResponseException e) when (!attemptCts.IsCancellationRequested)
                     {
                         return AttemptOutcome.Failure(InvalidResponse(e, status, requestId), rateLimit);
                     }
+                    catch (GptImageApiException e)
+                    {
+                        return AttemptOutcome.Failure(e, rateLimit);   // an error event inside a streamed answer
+                    }
                 }
-                return AttemptOutcome.Failure(ApiError(status, body, requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
+                byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
+                return AttemptOutcome.Failure(ApiError(status, ApiErrorBody.Read(body), requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
             }
             catch (Exception e) when (cancellationToken.IsCancellationRequested)
             {
@@ -194,9 +231,8 @@ namespace GptImage
             return buffer.ToArray();
         }
 
-        private GptImageApiException ApiError(int status, byte[] body, string? requestId, TimeSpan? retryAfter)
+        private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter)
         {
-            ApiErrorBody error = ApiErrorBody.Read(body);
             string? apiMessage = _redactor.Redact(error.Message);
             string errorId = ApiErrorClassifier.ErrorIdFor(status, error.Code, error.Type, apiMessage);
             string? advice = ApiErrorClassifier.AdviceFor(errorId);
@@ -255,7 +291,7 @@ namespace GptImage
         {
             Action<HttpAttemptInfo>? onAttempt = _options.OnAttempt;
             if (onAttempt is null) return;
-            onAttempt(new HttpAttemptInfo
+            var info = new HttpAttemptInfo
             {
                 StatusCode = outcome.Result != null ? outcome.StatusCode : outcome.Error!.StatusCode,
                 ErrorCode = outcome.Error?.ErrorCode,
@@ -264,7 +300,16 @@ namespace GptImage
                 RetryAfter = outcome.Error?.RetryAfter,
                 RateLimit = outcome.RateLimit,
                 WillRetry = willRetry,
-            });
+            };
+            try
+            {
+                onAttempt(info);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // A faulty observer must not lose an image that is already paid for.
+                Log("OnAttempt callback failed: " + e.Message);
+            }
         }
 
         private static string Describe(GptImageApiException error) =>
@@ -275,7 +320,23 @@ namespace GptImage
             foreach (string warning in warnings) Log("WARNING: " + warning);
         }
 
-        private void Log(string line) => _options.Log?.Invoke(_redactor.Redact(line)!);
+        /// <summary>
+        /// Diagnostics never break a call: a Log callback that throws (for example a host that refuses output
+        /// from a worker thread) is ignored.
+        /// </summary>
+        private void Log(string line)
+        {
+            Action<string>? log = _options.Log;
+            if (log is null) return;
+            try
+            {
+                log(_redactor.Redact(line)!);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // Nothing sensible to do with a failing diagnostics sink.
+            }
+        }
 
         private static Exception Innermost(Exception e)
         {
@@ -290,6 +351,7 @@ namespace GptImage
 
         private static HttpMessageHandler CreateHandler()
         {
+            EnableTls12OnNetFramework();
             var handler = new HttpClientHandler();
             try
             {
@@ -303,16 +365,30 @@ namespace GptImage
             return handler;
         }
 
+        /// <summary>
+        /// Windows PowerShell 5.1 runs on .NET Framework, whose default protocol list can lack TLS 1.2 (the
+        /// minimum api.openai.com accepts). Adding it changes nothing else; .NET (Core) uses the OS defaults.
+        /// </summary>
+        private static void EnableTls12OnNetFramework()
+        {
+            if (!System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal)) return;
+            System.Net.SecurityProtocolType current = System.Net.ServicePointManager.SecurityProtocol;
+            if (current != 0 && (current & System.Net.SecurityProtocolType.Tls12) == 0)   // 0 = SystemDefault: the OS decides, leave it
+                System.Net.ServicePointManager.SecurityProtocol = current | System.Net.SecurityProtocolType.Tls12;
+        }
+
         /// <summary>What one attempt produced: a result, or an error that may be retried.</summary>
         private sealed class AttemptOutcome
         {
-            public ImageResult? Result { get; private set; }
+            /// <summary>An ImageResult, a raw API answer...: whatever the call's success reader made.</summary>
+            public object? Result { get; private set; }
             public GptImageApiException? Error { get; private set; }
             public RateLimitInfo? RateLimit { get; private set; }
             public int StatusCode { get; private set; }
+            public string? RequestId { get; private set; }
 
-            public static AttemptOutcome Success(ImageResult result, int status, RateLimitInfo? rateLimit) =>
-                new AttemptOutcome { Result = result, StatusCode = status, RateLimit = rateLimit };
+            public static AttemptOutcome Success(object result, int status, RateLimitInfo? rateLimit, string? requestId) =>
+                new AttemptOutcome { Result = result, StatusCode = status, RateLimit = rateLimit, RequestId = requestId };
 
             public static AttemptOutcome Failure(GptImageApiException error, RateLimitInfo? rateLimit) =>
                 new AttemptOutcome { Error = error, StatusCode = error.StatusCode, RateLimit = rateLimit };

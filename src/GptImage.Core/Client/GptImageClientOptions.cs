@@ -44,6 +44,9 @@ namespace GptImage
         /// <summary>Called after every HTTP attempt; used by the batch scheduler to follow the rate limit.</summary>
         public Action<HttpAttemptInfo>? OnAttempt { get; set; }
 
+        /// <summary>Called for each partial image of a streamed request (PartialImages set), on the thread reading the stream.</summary>
+        public Action<PartialImage>? OnPartialImage { get; set; }
+
         /// <summary>Diagnostic lines (already redacted) for -Verbose / -Debug.</summary>
         public Action<string>? Log { get; set; }
 

@@ -31,7 +31,7 @@ namespace GptImage
 
         public static string ErrorIdFor(int status, string? code, string? type, string? message) => status switch
         {
-            400 when IsModerationCode(code, type) => ErrorIds.ModerationBlocked,
+            400 or 200 when IsModerationCode(code, type) => ErrorIds.ModerationBlocked,   // 200: an error event in a stream
             401 => ErrorIds.Unauthorized,
             403 when IsVerification(code, message) => ErrorIds.OrganizationNotVerified,
             403 => ErrorIds.Unauthorized,

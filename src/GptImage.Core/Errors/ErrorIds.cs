@@ -26,6 +26,7 @@ namespace GptImage
         public const string InvalidEndpoint = "GptImage.InvalidEndpoint";
         public const string InsecureEndpoint = "GptImage.InsecureEndpoint";
         public const string MissingApiKey = "GptImage.MissingApiKey";
+        public const string InvalidSetting = "GptImage.InvalidSetting";
 
         // API answers
         public const string RateLimited = "GptImage.RateLimited";

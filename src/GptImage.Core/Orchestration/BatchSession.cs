@@ -55,7 +55,13 @@ namespace GptImage.Orchestration
             string? cacheDirectory = options.EffectiveCacheDirectory;
             Cache = options.NoCache ? null : options.Cache ?? (cacheDirectory is null ? null : new FileResultCache(cacheDirectory));
             if (options.ManifestPath != null) _manifest = new ManifestWriter(options.ManifestPath);
+            // A run killed mid-write leaves only temporary files (never a partial image under its final name): sweep them.
+            if (options.OutputDirectory != null) AtomicFile.RemoveOrphanedTemps(options.OutputDirectory);
+            if (cacheDirectory != null && !IsUnder(cacheDirectory, options.OutputDirectory)) AtomicFile.RemoveOrphanedTemps(cacheDirectory);
         }
+
+        private static bool IsUnder(string path, string? root) =>
+            root != null && Path.GetFullPath(path).StartsWith(Path.GetFullPath(root), StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The pacing gate. Wire GptImageClientOptions.OnAttempt to its OnAttempt.</summary>
         public IConcurrencyGate Gate { get; }

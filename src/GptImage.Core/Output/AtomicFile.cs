@@ -36,7 +36,7 @@ namespace GptImage.Orchestration
                 if (!overwrite) throw Exists(full);
             }
 
-            string temp = Path.Combine(directory, TempPrefix + Guid.NewGuid().ToString("N") + ".tmp");
+            string temp = Path.Combine(directory, TempPrefix + CurrentProcessId + "-" + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.None))
@@ -65,6 +65,39 @@ namespace GptImage.Orchestration
             {
                 if (File.Exists(temp)) TryDelete(temp);
             }
+        }
+
+        /// <summary>
+        /// Deletes temporary files under <paramref name="directory"/> left by a process that no longer runs (one killed
+        /// mid-write). Temporary names carry the writer's process id, so files of a live concurrent run are kept.
+        /// </summary>
+        public static int RemoveOrphanedTemps(string directory)
+        {
+            if (!Directory.Exists(directory)) return 0;
+            int removed = 0;
+            foreach (string file in Directory.EnumerateFiles(directory, TempPrefix + "*", SearchOption.AllDirectories))
+            {
+                string name = Path.GetFileName(file).Substring(TempPrefix.Length);
+                int dash = name.IndexOf('-');
+                if (dash > 0 && int.TryParse(name.Substring(0, dash), out int pid) && IsRunning(pid)) continue;
+                TryDelete(file);
+                removed++;
+            }
+            return removed;
+        }
+
+        private static readonly int CurrentProcessId = System.Diagnostics.Process.GetCurrentProcess().Id;
+
+        private static bool IsRunning(int pid)
+        {
+            if (pid == CurrentProcessId) return true;
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (ArgumentException) { return false; }
+            catch (InvalidOperationException) { return false; }
         }
 
         /// <summary>Lower-case hex SHA-256.</summary>

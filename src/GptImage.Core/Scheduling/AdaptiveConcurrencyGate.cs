@@ -1,34 +1,39 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace GptImage.Orchestration
 {
     /// <summary>
-    /// Paces a batch at the account's rate limit. Three rules, fed by the client after every HTTP attempt
-    /// (wire GptImageClientOptions.OnAttempt = gate.OnAttempt):
+    /// Paces a batch at the account's rate limit. Fed by the client after every HTTP attempt
+    /// (wire GptImageClientOptions.OnAttempt = gate.OnAttempt), it applies four rules:
     /// <list type="bullet">
-    /// <item>AIMD on the number of requests in flight: each success adds 1/limit (about +1 per round trip), each
-    /// 429 rate_limit_exceeded halves it (at most once per back-off window), never above the ceiling (-ThrottleLimit)
-    /// or below 1.</item>
-    /// <item>A 429's Retry-After pauses every new request until it has passed, not just the retried one.</item>
-    /// <item>x-ratelimit-remaining-requests / -images: when the requests issued since the last header would use up
-    /// what remained, new requests wait for the header's reset time (slowing down before the limit, not after).</item>
+    /// <item>Window mirror (slows down before the limit): once x-ratelimit-limit-requests (or -images) is known, the
+    /// gate keeps the send times of this batch's admitted attempts (every answer but a 429) and lets a new request
+    /// go only while those of the last minute plus the requests in flight stay under the limit; otherwise it waits
+    /// until the oldest leaves the window.</item>
+    /// <item>x-ratelimit-remaining-* of 0 (someone else shares the key) pauses new requests until its reset time.</item>
+    /// <item>AIMD on the number in flight: each success adds 1/limit, each 429 rate_limit_exceeded halves it (once
+    /// per back-off window); never above the ceiling (-ThrottleLimit) nor below 1.</item>
+    /// <item>A 429's Retry-After pauses every new request, not just the retried one.</item>
     /// </list>
     /// 429 insufficient_quota is money, not speed: it changes nothing here.
     /// </summary>
     public sealed class AdaptiveConcurrencyGate : IConcurrencyGate
     {
+        /// <summary>OpenAI's limits are per minute.</summary>
+        public static readonly TimeSpan LimitWindow = TimeSpan.FromMinutes(1);
+
         private readonly object _lock = new object();
         private readonly Func<DateTimeOffset> _clock;
+        private readonly Queue<DateTimeOffset> _admittedSends = new Queue<DateTimeOffset>();
         private TaskCompletionSource<bool> _changed = NewSignal();
         private double _limit;
         private int _inFlight;
+        private int? _windowLimit;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
         private DateTimeOffset _lastDecrease = DateTimeOffset.MinValue;
-        private int? _headerRemaining;
-        private int _issuedSinceHeader;
-        private DateTimeOffset _headerResetAt = DateTimeOffset.MinValue;
 
         /// <param name="ceiling">-ThrottleLimit: never more requests in flight than this.</param>
         /// <param name="initial">Starting limit; default the ceiling (the headers and 429s pull it down when needed).</param>
@@ -48,11 +53,16 @@ namespace GptImage.Orchestration
 
         public int InFlight { get { lock (_lock) return _inFlight; } }
 
+        /// <summary>Requests per minute announced by the server (x-ratelimit-limit-*), once seen.</summary>
+        public int? WindowLimit { get { lock (_lock) return _windowLimit; } }
+
         /// <summary>429 rate-limit answers seen (retried attempts included).</summary>
-        public int RateLimitedCount { get; private set; }
+        public int RateLimitedCount { get { lock (_lock) return _rateLimited; } }
+        private int _rateLimited;
 
         /// <summary>Attempts reported through <see cref="OnAttempt"/>.</summary>
-        public int Attempts { get; private set; }
+        public int Attempts { get { lock (_lock) return _attempts; } }
+        private int _attempts;
 
         public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
         {
@@ -63,18 +73,16 @@ namespace GptImage.Orchestration
                 TimeSpan wait;
                 lock (_lock)
                 {
-                    DateTimeOffset now = _clock();
-                    wait = WaitNeeded(now);
+                    wait = WaitNeeded(_clock());
                     if (wait <= TimeSpan.Zero)
                     {
                         _inFlight++;
-                        if (_headerRemaining.HasValue) _issuedSinceHeader++;
                         return new Lease(this);
                     }
                     changed = _changed.Task;
                 }
-                // Woken by a finished request or new feedback; otherwise when the pause ends (re-checked at least every second).
-                TimeSpan timeout = wait == TimeSpan.MaxValue || wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
+                // Woken by a finished request or new feedback, or when the computed wait ends (re-checked at least every second).
+                TimeSpan timeout = wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
                 using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 Task delay = Task.Delay(timeout, cts.Token);
                 await Task.WhenAny(changed, delay).ConfigureAwait(false);
@@ -87,12 +95,13 @@ namespace GptImage.Orchestration
             if (attempt is null) return;
             lock (_lock)
             {
-                Attempts++;
+                _attempts++;
                 DateTimeOffset now = _clock();
+                DateTimeOffset sent = now - attempt.Elapsed;
                 bool quota = string.Equals(attempt.ErrorCode, "insufficient_quota", StringComparison.OrdinalIgnoreCase);
                 if (attempt.StatusCode == 429 && !quota)
                 {
-                    RateLimitedCount++;
+                    _rateLimited++;
                     TimeSpan pause = attempt.RetryAfter ?? TimeSpan.FromSeconds(1);
                     if (now + pause > _pausedUntil) _pausedUntil = now + pause;
                     // Answers to requests sent before the first 429 arrive together: one decrease per back-off window.
@@ -102,34 +111,37 @@ namespace GptImage.Orchestration
                         _lastDecrease = now;
                     }
                 }
-                else if (attempt.StatusCode >= 200 && attempt.StatusCode < 300)
+                else
                 {
-                    _limit = Math.Min(Ceiling, _limit + 1.0 / _limit);
+                    // Everything but a rate-limit answer was counted by the server's window when it arrived.
+                    if (attempt.StatusCode != 429) _admittedSends.Enqueue(sent);
+                    if (attempt.StatusCode >= 200 && attempt.StatusCode < 300) _limit = Math.Min(Ceiling, _limit + 1.0 / _limit);
                 }
-                ReadHeaders(attempt.RateLimit, now);
+                ReadHeaders(attempt.RateLimit, sent);
                 Signal();
             }
         }
 
-        private void ReadHeaders(RateLimitInfo? info, DateTimeOffset now)
+        private void ReadHeaders(RateLimitInfo? info, DateTimeOffset sent)
         {
             if (info is null) return;
-            int? remaining = Min(info.RemainingRequests, info.RemainingImages);
-            TimeSpan? reset = MaxSpan(info.RemainingRequests == remaining ? info.ResetRequests : null, info.RemainingImages == remaining ? info.ResetImages : null);
-            if (remaining is null) return;
-            _headerRemaining = remaining;
-            _issuedSinceHeader = 0;
-            _headerResetAt = now + (reset ?? TimeSpan.FromSeconds(1));
+            int? limit = Min(info.LimitRequests, info.LimitImages);
+            if (limit is int l && l > 0) _windowLimit = l;
+            // The server computed remaining and reset when the request arrived, not when the answer came back.
+            if (info.RemainingRequests == 0 && info.ResetRequests is TimeSpan r1 && sent + r1 > _pausedUntil) _pausedUntil = sent + r1;
+            if (info.RemainingImages == 0 && info.ResetImages is TimeSpan r2 && sent + r2 > _pausedUntil) _pausedUntil = sent + r2;
         }
 
         private TimeSpan WaitNeeded(DateTimeOffset now)
         {
             if (_pausedUntil > now) return _pausedUntil - now;
-            if (_inFlight >= (int)_limit) return TimeSpan.MaxValue;
-            if (_headerRemaining.HasValue)
+            if (_inFlight >= (int)_limit) return TimeSpan.FromSeconds(1);
+            while (_admittedSends.Count > 0 && now - _admittedSends.Peek() >= LimitWindow) _admittedSends.Dequeue();
+            if (_windowLimit is int limit && _admittedSends.Count + _inFlight >= limit)
             {
-                if (now >= _headerResetAt) _headerRemaining = null; // the window has reset: the next answer tells us more
-                else if (_headerRemaining.Value - _issuedSinceHeader <= 0) return _headerResetAt - now;
+                if (_admittedSends.Count == 0) return TimeSpan.FromSeconds(1);
+                TimeSpan untilOldestLeaves = _admittedSends.Peek() + LimitWindow - now;
+                return untilOldestLeaves > TimeSpan.Zero ? untilOldestLeaves : TimeSpan.FromMilliseconds(1);
             }
             return TimeSpan.Zero;
         }
@@ -153,8 +165,6 @@ namespace GptImage.Orchestration
         private static TaskCompletionSource<bool> NewSignal() => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
-
-        private static TimeSpan? MaxSpan(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
         private sealed class Lease : IDisposable
         {

@@ -27,6 +27,12 @@ namespace GptImage
         public static IReadOnlyList<string> Validate(ImageGenerationRequest request, DateTime today)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
+            // An edit passed as its base type still gets the edit checks.
+            return request is ImageEditRequest edit ? Validate(edit, today) : ValidateCommon(request, today);
+        }
+
+        private static IReadOnlyList<string> ValidateCommon(ImageGenerationRequest request, DateTime today)
+        {
             var warnings = new List<string>();
             ModelCapabilities? caps = CheckModel(request, today, warnings);
             CheckPrompt(request, caps);
@@ -46,7 +52,7 @@ namespace GptImage
             if (request.Moderation != null)
                 throw new GptImageValidationException(ErrorIds.InvalidModeration, "Moderation", request.Moderation,
                     "the edits endpoint (multipart/form-data) has no moderation field; leave -Moderation out when editing.");
-            IReadOnlyList<string> warnings = Validate((ImageGenerationRequest)request, today);
+            IReadOnlyList<string> warnings = ValidateCommon(request, today);
             ModelCapabilities? caps = ModelCatalog.Find(request.Model);
             CheckInputFidelity(request, caps);
             EditInputRules.CheckImages(request, caps);

@@ -76,7 +76,7 @@ namespace GptImage.Wire
             };
         }
 
-        private static ImageUsage ReadUsage(JsonElement usage)
+        internal static ImageUsage ReadUsage(JsonElement usage)
         {
             long input = Long(usage, "input_tokens") ?? 0;
             long output = Long(usage, "output_tokens") ?? 0;
@@ -100,7 +100,7 @@ namespace GptImage.Wire
         private static long? Long(JsonElement parent, string name) =>
             parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n) ? n : (long?)null;
 
-        private static string? String(JsonElement parent, string name) =>
+        internal static string? String(JsonElement parent, string name) =>
             parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

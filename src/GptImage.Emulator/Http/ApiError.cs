@@ -8,7 +8,7 @@ namespace GptImage.Emulator.Http
     /// One error answer in OpenAI's shape {"error":{"message","type","param","code"}}. The factories hold
     /// the wording and codes the real API uses, so a client tested here meets the same errors in production.
     /// </summary>
-    internal sealed record ApiError(int Status, string Message, string Type, string? Param, string? Code)
+    internal sealed record ApiError(int Status, string Message, string? Type, string? Param, string? Code)
     {
         public const string InvalidRequest = "invalid_request_error";
 
@@ -58,6 +58,11 @@ namespace GptImage.Emulator.Http
         public static ApiError ModerationBlocked() =>
             new(400, "Your request was rejected as a result of our safety system. Your prompt may contain text that is not allowed by our safety system.",
                 "image_generation_user_error", null, "moderation_blocked");
+
+        /// <summary>Azure OpenAI's refusal: its own code, no OpenAI type.</summary>
+        public static ApiError AzureContentFilter() =>
+            new(400, "Your request was rejected as a result of our safety system. The prompt may contain content that is not allowed by the content filter.",
+                null, "prompt", "contentFilter");
 
         public static ApiError MissingApiKey() =>
             new(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",

@@ -9,8 +9,11 @@ namespace GptImage.Emulator.Http
     /// <summary>Sends an <see cref="ApiError"/> with the headers a client needs to decide on a retry.</summary>
     internal static class ErrorWriter
     {
-        public static async Task WriteAsync(HttpContext context, ApiError error, EmulatorOptions options)
+        /// <summary>Sends the error and notes its status and code in the request's record.</summary>
+        public static async Task WriteAsync(HttpContext context, ApiError error, EmulatorOptions options, RecordedRequest record)
         {
+            record.StatusCode = error.Status;
+            record.ErrorCode = error.Code;
             HttpResponse response = context.Response;
             response.StatusCode = error.Status;
             if (error.RetryAfter is TimeSpan wait)

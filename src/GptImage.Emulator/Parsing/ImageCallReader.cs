@@ -15,11 +15,11 @@ namespace GptImage.Emulator.Parsing
     {
         public sealed record ReadResult(ImageCall? Call, ApiError? Error, string? JsonBody);
 
-        public static async Task<ReadResult> ReadAsync(HttpRequest request, ImageEndpoint endpoint, CancellationToken ct)
+        public static async Task<ReadResult> ReadAsync(HttpRequest request, ImageEndpoint endpoint, CancellationToken ct, Func<string, UploadedFile?>? fileIds = null)
         {
             string contentType = request.ContentType ?? string.Empty;
             if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-                return await ReadJsonAsync(request, endpoint, ct).ConfigureAwait(false);
+                return await ReadJsonAsync(request, endpoint, ct, fileIds).ConfigureAwait(false);
             if (endpoint == ImageEndpoint.Edits && contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
                 return await ReadMultipartAsync(request, ct).ConfigureAwait(false);
             string expected = endpoint == ImageEndpoint.Edits ? "'multipart/form-data' or 'application/json'" : "'application/json'";
@@ -28,10 +28,16 @@ namespace GptImage.Emulator.Parsing
                 ApiError.InvalidRequest, null, null), null);
         }
 
-        private static async Task<ReadResult> ReadJsonAsync(HttpRequest request, ImageEndpoint endpoint, CancellationToken ct)
+        private static async Task<ReadResult> ReadJsonAsync(HttpRequest request, ImageEndpoint endpoint, CancellationToken ct, Func<string, UploadedFile?>? fileIds)
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             string body = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+            return ParseJson(body, endpoint, fileIds);
+        }
+
+        /// <summary>A JSON body (direct call or one Batch API input line); file ids resolve through <paramref name="fileIds"/> (the files store).</summary>
+        public static ReadResult ParseJson(string body, ImageEndpoint endpoint, Func<string, UploadedFile?>? fileIds)
+        {
             JsonDocument doc;
             try { doc = JsonDocument.Parse(body); }
             catch (JsonException)
@@ -49,7 +55,7 @@ namespace GptImage.Emulator.Parsing
                     call.Fields[p.Name] = ToField(p.Value);
                 if (endpoint == ImageEndpoint.Edits)
                 {
-                    ApiError? error = JsonEditImages.Read(doc.RootElement, call);
+                    ApiError? error = JsonEditImages.Read(doc.RootElement, call, fileIds);
                     if (error != null) return new ReadResult(null, error, body);
                 }
                 return new ReadResult(call, null, body);
@@ -107,7 +113,8 @@ namespace GptImage.Emulator.Parsing
 
         /// <summary>Field names as sent, for the request record.</summary>
         public static string[] FieldNames(ImageCall call) =>
-            call.Fields.Keys.Concat(call.Images.Count > 0 && call.IsMultipart ? new[] { "image[]" } : Array.Empty<string>())
-                .Concat(call.Mask != null && call.IsMultipart ? new[] { "mask" } : Array.Empty<string>()).ToArray();
+            call.Fields.Keys
+                .Concat(call.Images.Count > 0 ? new[] { call.IsMultipart ? "image[]" : "images" } : Array.Empty<string>())
+                .Concat(call.Mask != null ? new[] { "mask" } : Array.Empty<string>()).ToArray();
     }
 }

@@ -6,11 +6,11 @@ namespace GptImage.Emulator.Parsing
 {
     /// <summary>
     /// The JSON edit form (EditImageBodyJsonParam): "images": [{"image_url": ...} | {"file_id": ...}] and
-    /// "mask": {...}. Data URLs are decoded here; https URLs and file ids need the files API, not emulated yet.
+    /// "mask": {...}. Data URLs are decoded here; file ids are looked up in the emulator's files store; https URLs are not downloaded.
     /// </summary>
     internal static class JsonEditImages
     {
-        public static ApiError? Read(JsonElement root, ImageCall call)
+        public static ApiError? Read(JsonElement root, ImageCall call, Func<string, UploadedFile?>? fileIds = null)
         {
             call.Fields.Remove("images");
             call.Fields.Remove("mask");
@@ -21,7 +21,7 @@ namespace GptImage.Emulator.Parsing
                 int index = 0;
                 foreach (JsonElement item in images.EnumerateArray())
                 {
-                    var (file, error) = ReadReference(item, $"images[{index}]");
+                    var (file, error) = ReadReference(item, $"images[{index}]", fileIds);
                     if (error != null) return error;
                     call.Images.Add(file!);
                     index++;
@@ -29,19 +29,26 @@ namespace GptImage.Emulator.Parsing
             }
             if (root.TryGetProperty("mask", out JsonElement mask) && mask.ValueKind != JsonValueKind.Null)
             {
-                var (file, error) = ReadReference(mask, "mask");
+                var (file, error) = ReadReference(mask, "mask", fileIds);
                 if (error != null) return error;
                 call.Mask = file;
             }
             return null;
         }
 
-        private static (UploadedFile?, ApiError?) ReadReference(JsonElement item, string param)
+        private static (UploadedFile?, ApiError?) ReadReference(JsonElement item, string param, Func<string, UploadedFile?>? fileIds)
         {
             if (item.ValueKind != JsonValueKind.Object)
                 return (null, ApiError.InvalidType(param, "an object", Describe(item)));
-            if (item.TryGetProperty("file_id", out _))
-                return (null, new ApiError(400, $"'{param}.file_id': file ids need the files API, which this emulator does not serve yet.", ApiError.InvalidRequest, param, "unsupported_parameter"));
+            if (item.TryGetProperty("file_id", out JsonElement fileId))
+            {
+                if (item.TryGetProperty("image_url", out _))
+                    return (null, new ApiError(400, $"'{param}': provide exactly one of image_url or file_id.", ApiError.InvalidRequest, param, "invalid_value"));
+                UploadedFile? stored = fileId.ValueKind == JsonValueKind.String && fileIds != null ? fileIds(fileId.GetString()!) : null;
+                if (stored is null)
+                    return (null, new ApiError(400, $"'{param}.file_id': no such file: '{(fileId.ValueKind == JsonValueKind.String ? fileId.GetString() : fileId.GetRawText())}'.", ApiError.InvalidRequest, param, "invalid_value"));
+                return (stored with { Param = param }, null);
+            }
             if (!item.TryGetProperty("image_url", out JsonElement url) || url.ValueKind != JsonValueKind.String)
                 return (null, ApiError.MissingParameter($"{param}.image_url"));
             string text = url.GetString()!;

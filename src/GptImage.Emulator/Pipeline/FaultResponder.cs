@@ -28,9 +28,7 @@ namespace GptImage.Emulator.Pipeline
             };
             if (error != null)
             {
-                record.StatusCode = error.Status;
-                record.ErrorCode = error.Code;
-                await ErrorWriter.WriteAsync(context, error, options).ConfigureAwait(false);
+                await ErrorWriter.WriteAsync(context, error, options, record).ConfigureAwait(false);
                 return true;
             }
             switch (fault)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -30,8 +29,7 @@ namespace GptImage.Emulator.Pipeline
         {
             var (scheme, key) = Authentication.Read(context.Request);
             RecordedRequest record = RequestRecorder.Start(context, endpoint == ImageEndpoint.Generations ? "generations" : "edits", deployment, scheme);
-            var clock = Stopwatch.StartNew();
-            _state.Counters.Begin(record);
+            using IDisposable tracking = _state.Counters.Track(record);
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _state.Stopping);
             try
             {
@@ -42,11 +40,6 @@ namespace GptImage.Emulator.Pipeline
             {
                 record.Outcome = RequestOutcome.ClientGaveUp;
                 context.Abort();
-            }
-            finally
-            {
-                record.Duration = clock.Elapsed;
-                _state.Counters.End();
             }
         }
 
@@ -62,16 +55,12 @@ namespace GptImage.Emulator.Pipeline
                 return;
             }
 
-            var read = await ImageCallReader.ReadAsync(context.Request, endpoint, ct).ConfigureAwait(false);
+            var read = await ImageCallReader.ReadAsync(context.Request, endpoint, ct, _state.Files.ImageById).ConfigureAwait(false);
             record.JsonBody = read.JsonBody;
             if (read.Call is ImageCall parsed)
             {
                 parsed.Deployment = deployment;
-                record.Prompt = parsed.Text("prompt");
-                record.Model = parsed.Text("model");
-                record.Fields = ImageCallReader.FieldNames(parsed);
-                record.Files = parsed.Images.Concat(parsed.Mask is null ? Enumerable.Empty<UploadedFile>() : new[] { parsed.Mask })
-                    .Select(f => new RecordedFilePart(f.Param, f.FileName, f.ContentType, f.Bytes.Length)).ToArray();
+                Describe(record, parsed);
             }
             if (read.Error != null) { await FailAsync(context, record, read.Error).ConfigureAwait(false); return; }
             ImageCall call = read.Call!;
@@ -83,12 +72,8 @@ namespace GptImage.Emulator.Pipeline
             record.Count = valid!.Count;
             record.Stream = valid.Stream;
 
-            string trigger = Options.ModerationTriggerWord;
-            if (!string.IsNullOrEmpty(trigger) && valid.Prompt.Contains(trigger, StringComparison.OrdinalIgnoreCase))
-            {
-                await FailAsync(context, record, ApiError.ModerationBlocked()).ConfigureAwait(false);
-                return;
-            }
+            ApiError? refusal = ContentPolicy.Check(valid, deployment != null, Options);
+            if (refusal != null) { await FailAsync(context, record, refusal).ConfigureAwait(false); return; }
 
             RateDecision rate = _state.RateWindow.TryAdmit(valid.Count, Options.RequestsPerMinute, Options.ImagesPerMinute);
             WriteRateHeaders(context, rate);
@@ -106,6 +91,16 @@ namespace GptImage.Emulator.Pipeline
                 return;
 
             await AnswerAsync(context, record, call, valid, fault == FaultKind.TruncateBody, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>What the request asked for, in its record (before any check, so refused calls show it too).</summary>
+        private static void Describe(RecordedRequest record, ImageCall call)
+        {
+            record.Prompt = call.Text("prompt");
+            record.Model = call.Text("model");
+            record.Fields = ImageCallReader.FieldNames(call);
+            record.Files = call.Images.Concat(call.Mask is null ? Enumerable.Empty<UploadedFile>() : new[] { call.Mask })
+                .Select(f => new RecordedFilePart(f.Param, f.FileName, f.ContentType, f.Bytes.Length)).ToArray();
         }
 
         private FaultKind ChooseFault(out TimeSpan? announcedWait)
@@ -137,7 +132,8 @@ namespace GptImage.Emulator.Pipeline
             record.StatusCode = 200;
             if (valid.Stream)
             {
-                await StreamWriter.SendAsync(context, call, valid, usage, created, _state.Images, Options.StreamEventInterval, ct).ConfigureAwait(false);
+                if (truncate) record.Outcome = RequestOutcome.Truncated;
+                await StreamWriter.SendAsync(context, call, valid, usage, created, _state.Images, Options.StreamEventInterval, truncate, ct).ConfigureAwait(false);
                 return;
             }
             RenderedImage image = _state.Images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
@@ -165,11 +161,6 @@ namespace GptImage.Emulator.Pipeline
             h["x-ratelimit-reset-images"] = DurationFormat.Go(rate.ResetImages);
         }
 
-        private Task FailAsync(HttpContext context, RecordedRequest record, ApiError error)
-        {
-            record.StatusCode = error.Status;
-            record.ErrorCode = error.Code;
-            return ErrorWriter.WriteAsync(context, error, Options);
-        }
+        private Task FailAsync(HttpContext context, RecordedRequest record, ApiError error) => ErrorWriter.WriteAsync(context, error, Options, record);
     }
 }

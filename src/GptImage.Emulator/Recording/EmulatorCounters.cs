@@ -50,15 +50,36 @@ namespace GptImage.Emulator
             Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight));
         }
 
-        internal void Begin(RecordedRequest request)
+        /// <summary>Records <paramref name="request"/> and counts it in flight until the returned scope ends (which also sets its Duration).</summary>
+        internal IDisposable Track(RecordedRequest request)
         {
             lock (_gate) _requests.Add(request);
             int now = Interlocked.Increment(ref _inFlight);
             int seen;
             while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen) { }
+            return new InFlightScope(this, request);
         }
 
-        internal void End() => Interlocked.Decrement(ref _inFlight);
+        private sealed class InFlightScope : IDisposable
+        {
+            private readonly EmulatorCounters _owner;
+            private readonly RecordedRequest _request;
+            private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+            private int _ended;
+
+            public InFlightScope(EmulatorCounters owner, RecordedRequest request)
+            {
+                _owner = owner;
+                _request = request;
+            }
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _ended, 1) != 0) return;
+                _request.Duration = _clock.Elapsed;
+                Interlocked.Decrement(ref _owner._inFlight);
+            }
+        }
 
         private int Count(Func<RecordedRequest, bool> predicate)
         {

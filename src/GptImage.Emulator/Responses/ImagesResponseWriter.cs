@@ -1,11 +1,13 @@
 using System;
 using System.IO;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GptImage.Emulator.Http;
 using GptImage.Emulator.Images;
 using GptImage.Emulator.Validation;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace GptImage.Emulator.Responses
@@ -63,6 +65,8 @@ namespace GptImage.Emulator.Responses
             json.WriteEndObject();
         }
 
+        private static readonly TimeSpan TruncationGrace = TimeSpan.FromMilliseconds(200);
+
         /// <summary>Sends <paramref name="body"/>; when <paramref name="truncate"/>, promises all of it, sends half and aborts.</summary>
         public static async Task SendAsync(HttpContext context, byte[] body, bool truncate, CancellationToken ct)
         {
@@ -75,7 +79,19 @@ namespace GptImage.Emulator.Responses
                 return;
             }
             await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), ct).ConfigureAwait(false);
+            await EndEarlyAsync(context, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Ends a response that has started but is not complete, the way a failing proxy or server does.</summary>
+        public static async Task EndEarlyAsync(HttpContext context, CancellationToken ct)
+        {
             await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+            // Let the transport put the half on the wire first, or the client would see a plain drop; then end
+            // the stream with a clean FIN (the client reads half the body, then a premature end) before aborting.
+            await Task.Delay(TruncationGrace, ct).ConfigureAwait(false);
+            try { context.Features.Get<IConnectionSocketFeature>()?.Socket?.Shutdown(SocketShutdown.Send); }
+            catch (SocketException) { }
+            catch (ObjectDisposedException) { }
             context.Abort();
         }
     }

@@ -19,44 +19,35 @@ namespace GptImage.Emulator.Responses
         {
             var (scheme, key) = Authentication.Read(context.Request);
             RecordedRequest record = RequestRecorder.Start(context, "models", null, scheme);
-            state.Counters.Begin(record);
-            try
+            using IDisposable tracking = state.Counters.Track(record);
+            string requestId = state.Chance.RequestId();
+            record.RequestId = requestId;
+            context.Response.Headers["x-request-id"] = requestId;
+            ApiError? error = Authentication.Check(scheme, key, state.Options);
+            ModelCapabilities? single = id == null ? null : ModelCatalog.Find(id);
+            if (error == null && id != null && single == null) error = ApiError.ModelNotFound(id);
+            if (error != null)
             {
-                string requestId = state.Chance.RequestId();
-                record.RequestId = requestId;
-                context.Response.Headers["x-request-id"] = requestId;
-                ApiError? error = Authentication.Check(scheme, key, state.Options);
-                ModelCapabilities? single = id == null ? null : ModelCatalog.Find(id);
-                if (error == null && id != null && single == null) error = ApiError.ModelNotFound(id);
-                if (error != null)
-                {
-                    record.StatusCode = error.Status;
-                    record.ErrorCode = error.Code;
-                    await ErrorWriter.WriteAsync(context, error, state.Options).ConfigureAwait(false);
-                    return;
-                }
-                var buffer = new MemoryStream();
-                using (var json = new Utf8JsonWriter(buffer, JsonOutput.Indented))
-                {
-                    if (single != null) WriteModel(json, single);
-                    else
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("object", "list");
-                        json.WriteStartArray("data");
-                        foreach (ModelCapabilities caps in ModelCatalog.All.OrderBy(m => m.Name, StringComparer.Ordinal)) WriteModel(json, caps);
-                        json.WriteEndArray();
-                        json.WriteEndObject();
-                    }
-                }
-                record.StatusCode = 200;
-                context.Response.ContentType = "application/json";
-                await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
+                await ErrorWriter.WriteAsync(context, error, state.Options, record).ConfigureAwait(false);
+                return;
             }
-            finally
+            var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer, JsonOutput.Indented))
             {
-                state.Counters.End();
+                if (single != null) WriteModel(json, single);
+                else
+                {
+                    json.WriteStartObject();
+                    json.WriteString("object", "list");
+                    json.WriteStartArray("data");
+                    foreach (ModelCapabilities caps in ModelCatalog.All.OrderBy(m => m.Name, StringComparer.Ordinal)) WriteModel(json, caps);
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
             }
+            record.StatusCode = 200;
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted).ConfigureAwait(false);
         }
 
         private static void WriteModel(Utf8JsonWriter json, ModelCapabilities caps)

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using GptImage.Emulator.Http;
@@ -27,18 +28,10 @@ namespace GptImage.Emulator.Responses
         {
             var (scheme, _) = Authentication.Read(context.Request);
             RecordedRequest record = RequestRecorder.Start(context, "other", null, scheme);
-            state.Counters.Begin(record);
-            try
-            {
-                var error = new ApiError(404, string.Format(CultureInfo.InvariantCulture, "Invalid URL ({0} {1})", context.Request.Method, context.Request.Path),
-                    ApiError.InvalidRequest, null, null);
-                record.StatusCode = 404;
-                await ErrorWriter.WriteAsync(context, error, state.Options).ConfigureAwait(false);
-            }
-            finally
-            {
-                state.Counters.End();
-            }
+            using IDisposable tracking = state.Counters.Track(record);
+            var error = new ApiError(404, string.Format(CultureInfo.InvariantCulture, "Invalid URL ({0} {1})", context.Request.Method, context.Request.Path),
+                ApiError.InvalidRequest, null, null);
+            await ErrorWriter.WriteAsync(context, error, state.Options, record).ConfigureAwait(false);
         }
     }
 }

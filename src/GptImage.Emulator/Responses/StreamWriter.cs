@@ -15,11 +15,12 @@ namespace GptImage.Emulator.Responses
     /// <summary>
     /// stream=true: server-sent events, first the partial images (image_generation.partial_image or
     /// image_edit.partial_image, partial_image_index 0..n-1), then one *.completed event per image with usage.
+    /// A truncated stream (TruncateBodyRate, scripted TruncateBody) ends after the partial images.
     /// </summary>
     internal static class StreamWriter
     {
         public static async Task SendAsync(HttpContext context, ImageCall call, ValidatedCall valid, TokenUsage usage, long created,
-            GeneratedImageStore images, TimeSpan interval, CancellationToken ct)
+            GeneratedImageStore images, TimeSpan interval, bool cutBeforeCompletion, CancellationToken ct)
         {
             context.Response.StatusCode = 200;
             context.Response.ContentType = "text/event-stream";
@@ -30,6 +31,12 @@ namespace GptImage.Emulator.Responses
                 RenderedImage partial = images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent, variant: i + 1);
                 await SendEventAsync(context, $"{prefix}.partial_image", valid, partial, created, json => json.WriteNumber("partial_image_index", i), ct).ConfigureAwait(false);
                 if (interval > TimeSpan.Zero) await Task.Delay(interval, ct).ConfigureAwait(false);
+            }
+            if (cutBeforeCompletion)
+            {
+                // A stream that dies after its partial images: the client must not take a partial for the result.
+                await ImagesResponseWriter.EndEarlyAsync(context, ct).ConfigureAwait(false);
+                return;
             }
             RenderedImage final = images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
             for (int n = 0; n < valid.Count; n++)

@@ -10,6 +10,9 @@ namespace GptImage.Emulator.Validation
     {
         public const int DefaultEdge = 1024;
 
+        /// <summary>Unknown models (gateways, deployments) may ask any WxH up to this edge: it keeps answers renderable in memory.</summary>
+        public const int MaxGenericEdge = 4096;
+
         public static (int Width, int Height, ApiError? Error) Resolve(string? size, ModelCapabilities? caps, (int W, int H)? firstInput)
         {
             if (size == null || size == "auto")
@@ -25,8 +28,8 @@ namespace GptImage.Emulator.Validation
                 return (0, 0, caps != null ? ApiError.InvalidValue("size", size, caps.Sizes)
                                            : ApiError.InvalidValue("size", $"Invalid size '{size}': expected 'auto' or WIDTHxHEIGHT, for example '1024x1024'."));
             if (caps == null)
-                return width is > 0 and <= 16384 && height is > 0 and <= 16384 ? (width, height, null)
-                    : (0, 0, ApiError.InvalidValue("size", $"Invalid size '{size}': each side must be between 1 and 16384 pixels."));
+                return width is > 0 and <= MaxGenericEdge && height is > 0 and <= MaxGenericEdge ? (width, height, null)
+                    : (0, 0, ApiError.InvalidValue("size", $"Invalid size '{size}': each side must be between 1 and {MaxGenericEdge} pixels."));
             if (caps.Sizes.Contains(size)) return (width, height, null);
             if (caps.SizeRule != "flexible" || caps.FlexibleSize == null)
                 return (0, 0, ApiError.InvalidValue("size", size, caps.Sizes));

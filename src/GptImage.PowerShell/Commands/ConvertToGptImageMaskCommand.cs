@@ -62,7 +62,7 @@ namespace GptImage.Commands
                 source = FileSystemPaths.ResolveLiteral(this, Path);
                 destination = FileSystemPaths.ResolveLiteral(this, DestinationPath ?? DefaultDestination(source));
             }
-            catch (PSArgumentException e)
+            catch (Exception e) when (e is PSArgumentException || e is SessionStateException)
             {
                 WriteError(new ErrorRecord(e, "GptImage.InvalidPath", ErrorCategory.InvalidArgument, Path));
                 return;

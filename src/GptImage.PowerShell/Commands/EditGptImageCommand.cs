@@ -65,16 +65,24 @@ namespace GptImage.Commands
             try
             {
                 ApplyRequestOptions(request);
+                ApplyStreamingOptions(request);
                 request.Prompt = Prompt;
                 request.InputFidelity = ParameterValues.NullIfEmpty(InputFidelity)?.ToLowerInvariant();
                 foreach (string image in ResolveImages()) request.Images.Add(image);
                 if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
-                // Checks the images and the mask (format, size, alpha, dimensions against the first image) before any upload.
+                // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.
                 foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
+                foreach (string warning in MaskPreflight.Check(request)) WarnOnce(warning);
             }
-            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
+            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException)
             {
-                WriteError(e is ItemNotFoundException ? new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source) : ErrorRecords.From(e, source));
+                WriteError(ErrorRecords.From(e, source));
+                return;
+            }
+            catch (SessionStateException e)
+            {
+                // No file matches -Path, or the drive does not exist.
+                WriteError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
                 return;
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace GptImage.Commands
@@ -35,7 +36,7 @@ namespace GptImage.Commands
                 mask = FileSystemPaths.ResolveLiteral(this, MaskPath);
                 image = FileSystemPaths.ResolveLiteral(this, ImagePath);
             }
-            catch (PSArgumentException e)
+            catch (Exception e) when (e is PSArgumentException || e is SessionStateException)
             {
                 WriteError(new ErrorRecord(e, "GptImage.InvalidPath", ErrorCategory.InvalidArgument, MaskPath));
                 return;

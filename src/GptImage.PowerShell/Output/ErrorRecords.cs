@@ -12,8 +12,6 @@ namespace GptImage.Commands
     /// </summary>
     internal static class ErrorRecords
     {
-        /// <summary>Id used for failures the core did not classify (a bug or an unexpected I/O fault).</summary>
-        public const string UnexpectedErrorId = "GptImage.Unexpected";
 
         public static ErrorRecord From(Exception error, object? target)
         {
@@ -32,7 +30,7 @@ namespace GptImage.Commands
             GptImageBatchException b => b.ErrorId,
             GptImageImageException i => i.ErrorId,
             OperationCanceledException => "GptImage.Cancelled",
-            _ => UnexpectedErrorId,
+            _ => ErrorIds.UnexpectedError,
         };
 
         public static ErrorCategory CategoryOf(Exception error, string errorId)
@@ -53,6 +51,7 @@ namespace GptImage.Commands
                 case ErrorIds.Timeout: return ErrorCategory.OperationTimeout;
                 case ErrorIds.InvalidResponse: return ErrorCategory.InvalidResult;
                 case ErrorIds.FileExists: return ErrorCategory.ResourceExists;
+                case ErrorIds.WriteFailed: return ErrorCategory.WriteError;
                 case ErrorIds.TemplateColumnMissing: return ErrorCategory.InvalidData;
                 case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
                 case ErrorIds.InsecureEndpoint: return ErrorCategory.SecurityError;

@@ -169,7 +169,8 @@ namespace GptImage.Tests.Client
         public async Task A_slow_attempt_times_out_on_its_own_and_is_retried()
         {
             var handler = new ScriptedHandler(Hang(), Ok());
-            using var h = TestClients.Create(handler, change: o => o.Timeout = TimeSpan.FromMilliseconds(200));
+            // Generous: the successful second attempt must finish inside it even on a loaded machine.
+            using var h = TestClients.Create(handler, change: o => o.Timeout = TimeSpan.FromSeconds(2));
             ImageResult result = await h.Client.GenerateAsync(TestClients.Generation());
             Assert.Equal(2, result.Attempts);
             Assert.Equal(0, h.Attempts.First().StatusCode);
@@ -213,6 +214,20 @@ namespace GptImage.Tests.Client
             using var h = TestClients.Create(handler);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.GenerateAsync(TestClients.Generation(), new CancellationToken(true)));
             Assert.Equal(0, handler.Calls);
+        }
+
+        [Fact]
+        public async Task Throwing_observers_do_not_lose_a_paid_result()
+        {
+            var handler = new ScriptedHandler(Ok());
+            using var h = TestClients.Create(handler, change: o =>
+            {
+                o.OnAttempt = _ => throw new InvalidOperationException("observer bug");
+                o.Log = _ => throw new InvalidOperationException("host refuses output from this thread");
+            });
+            ImageResult r = await h.Client.GenerateAsync(TestClients.Generation());
+            Assert.Single(r.Images);
+            Assert.Equal(1, handler.Calls);
         }
 
         [Fact]

@@ -21,3 +21,23 @@ namespace GptImage.Tests.Orchestration
         }
     }
 }
+
+namespace GptImage.Tests.Orchestration
+{
+    public class OrphanedTempTests
+    {
+        [Fact]
+        public void Temps_of_dead_processes_are_swept_and_those_of_live_ones_kept()
+        {
+            string dir = Jobs.TempDirectory();
+            Directory.CreateDirectory(Path.Combine(dir, "ab"));
+            string dead = Path.Combine(dir, "ab", AtomicFile.TempPrefix + int.MaxValue + "-x.tmp");
+            string live = Path.Combine(dir, AtomicFile.TempPrefix + System.Environment.ProcessId + "-y.tmp");
+            File.WriteAllText(dead, "half an image");
+            File.WriteAllText(live, "being written");
+            Assert.Equal(1, AtomicFile.RemoveOrphanedTemps(dir));
+            Assert.False(File.Exists(dead));
+            Assert.True(File.Exists(live));
+        }
+    }
+}

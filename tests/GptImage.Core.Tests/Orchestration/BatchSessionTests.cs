@@ -268,3 +268,38 @@ namespace GptImage.Tests.Orchestration
         }
     }
 }
+
+namespace GptImage.Tests.Orchestration
+{
+    public class EditPreflightTests
+    {
+        [Fact]
+        public void A_mask_of_another_size_is_the_rows_MaskMismatch_before_any_upload()
+        {
+            string dir = Jobs.TempDirectory();
+            string image = System.IO.Path.Combine(dir, "photo.png"), mask = System.IO.Path.Combine(dir, "mask.png"), goodMask = System.IO.Path.Combine(dir, "good.png");
+            var transparent = new byte[64 * 64 * 4];
+            System.IO.File.WriteAllBytes(image, GptImage.Imaging.PngEncoder.EncodeRgba(64, 64, transparent));
+            System.IO.File.WriteAllBytes(goodMask, GptImage.Imaging.PngEncoder.EncodeRgba(64, 64, transparent));
+            System.IO.File.WriteAllBytes(mask, GptImage.Imaging.PngEncoder.EncodeRgba(32, 32, new byte[32 * 32 * 4]));
+            ImageJob Edit(string m) { var r = new ImageEditRequest { Prompt = "add a hat", MaskPath = m }; r.Images.Add(image); return new ImageJob(r); }
+
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            using (var session = new BatchSession(client, new BatchOptions { NoCache = true }, System.Threading.CancellationToken.None))
+            {
+                var bad = Edit(mask);
+                session.Submit(bad, sink);
+                session.Submit(Edit(goodMask), sink);
+                session.Complete(sink);
+                var error = Assert.IsType<GptImageValidationException>(Assert.Single(sink.Errors).Error);
+                Assert.Equal(ErrorIds.MaskMismatch, error.ErrorId);
+                Assert.Contains("-MaskPath", error.Message);
+                Assert.Same(bad, sink.Errors[0].Job);
+            }
+            Assert.Equal(1, client.Calls);
+            Assert.Single(sink.Results);
+            Assert.Equal(image, sink.Results[0].InputImages);
+        }
+    }
+}

@@ -13,10 +13,10 @@ namespace GptImage.Tests.Scheduling
 
         private AdaptiveConcurrencyGate Gate(int ceiling, int? initial = null) => new AdaptiveConcurrencyGate(ceiling, initial, () => _now);
 
-        private static HttpAttemptInfo Ok(int? remaining = null, TimeSpan? reset = null) => new HttpAttemptInfo
+        private static HttpAttemptInfo Ok(int? remaining = null, TimeSpan? reset = null, int? limit = null, double elapsedSeconds = 0) => new HttpAttemptInfo
         {
-            StatusCode = 200, Attempt = 1,
-            RateLimit = remaining is null ? null : new RateLimitInfo { RemainingRequests = remaining, ResetRequests = reset },
+            StatusCode = 200, Attempt = 1, Elapsed = TimeSpan.FromSeconds(elapsedSeconds),
+            RateLimit = remaining is null && limit is null ? null : new RateLimitInfo { RemainingRequests = remaining, ResetRequests = reset, LimitRequests = limit },
         };
 
         private static HttpAttemptInfo TooMany(string code = "rate_limit_exceeded", double retryAfterSeconds = 2) => new HttpAttemptInfo
@@ -77,17 +77,33 @@ namespace GptImage.Tests.Scheduling
         }
 
         [Fact]
-        public async Task Remaining_requests_header_slows_down_before_the_limit()
+        public async Task Remaining_zero_pauses_until_the_reset_counted_from_when_the_request_was_sent()
         {
             var gate = Gate(10);
-            gate.OnAttempt(Ok(remaining: 2, reset: TimeSpan.FromSeconds(20)));
-            var a = await gate.AcquireAsync(CancellationToken.None);
-            var b = await gate.AcquireAsync(CancellationToken.None);
+            // Sent 5 s ago (elapsed 5 s), window resets 20 s after that: 15 s from now.
+            gate.OnAttempt(Ok(remaining: 0, reset: TimeSpan.FromSeconds(20), elapsedSeconds: 5));
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.AcquireAsync(cts.Token));
-            _now += TimeSpan.FromSeconds(21);
+            _now += TimeSpan.FromSeconds(16);
             (await gate.AcquireAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
-            a.Dispose(); b.Dispose();
+        }
+
+        [Fact]
+        public async Task The_window_mirror_stops_at_the_announced_limit_and_goes_on_as_sends_leave_the_minute()
+        {
+            var gate = Gate(10);
+            // Three answered requests, the limit is 4 per minute: one more may go, then none until the first send is a minute old.
+            gate.OnAttempt(Ok(limit: 4, remaining: 3, reset: TimeSpan.FromSeconds(60)));
+            _now += TimeSpan.FromSeconds(10);
+            gate.OnAttempt(Ok(limit: 4, remaining: 2, reset: TimeSpan.FromSeconds(50)));
+            gate.OnAttempt(Ok(limit: 4, remaining: 1, reset: TimeSpan.FromSeconds(50)));
+            Assert.Equal(4, gate.WindowLimit);
+            var fourth = await gate.AcquireAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            using (var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.AcquireAsync(cts.Token));
+            _now += TimeSpan.FromSeconds(51); // the first send (61 s ago) has left the window
+            (await gate.AcquireAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+            fourth.Dispose();
         }
 
         [Fact]

@@ -282,10 +282,42 @@ namespace GptImage.Tests.Wire
         }
 
         [Fact]
+        public void An_edit_passed_as_a_generation_request_still_gets_the_edit_checks()
+        {
+            ImageGenerationRequest asBase = Edit(r => r.Moderation = "low");
+            Assert.Equal(ErrorIds.InvalidModeration, Rejected(asBase).ErrorId);
+        }
+
+        [Fact]
         public void An_edit_without_images_is_rejected()
         {
             var r = new ImageEditRequest { Prompt = "x" };
             Assert.Equal(ErrorIds.InvalidImage, Rejected(r).ErrorId);
+        }
+
+        private string Oversized(string name, int bytes)
+        {
+            var data = new byte[bytes];
+            TestImages.PngBytes(8, 8).CopyTo(data, 0);   // a PNG header, then padding: only the size matters here
+            return _files.Write(name, data);
+        }
+
+        [Fact]
+        public void An_image_over_the_models_file_size_limit_is_rejected()
+        {
+            string big = Oversized("big.png", 4 * 1024 * 1024 + 1);
+            var e = Rejected(Edit(r => { r.Model = "dall-e-2"; r.Images[0] = big; }));
+            Assert.Equal(ErrorIds.ImageTooLarge, e.ErrorId);
+            Assert.Contains("under 4 MB for dall-e-2", e.Message);
+        }
+
+        [Fact]
+        public void A_mask_over_4_MB_is_rejected()
+        {
+            string big = Oversized("big-mask.png", 4 * 1024 * 1024 + 1);
+            var e = Rejected(Edit(r => r.MaskPath = big));
+            Assert.Equal(ErrorIds.InvalidMask, e.ErrorId);
+            Assert.Contains("under 4 MB", e.Message);
         }
 
         [Fact]

@@ -35,12 +35,61 @@ namespace GptImage.PowerShell.Tests.Contract
             "-MaxRetries int {*:} [ValidateRange: 0..10]",
             "-NoCache switch {*:}",
             "-OutputDirectory string {*:}",
+            "-PartialImages int? {*:} [ValidateRange: 0..3]",
+            "-SavePartial switch {*:}",
             "-ThrottleLimit int {*:} [ValidateRange: 1..64]",
             "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
         };
 
+        // Connection and record options of the Batch API cmdlets (issue 6).
+        private static readonly string[] BatchApiOptions =
+        {
+            "-ApiKey System.Security.SecureString {*:}",
+            "-Endpoint string {*:}",
+            "-MaxRetries int {*:} [ValidateRange: 0..10]",
+            "-StatePath string {*:}",
+            "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
+        };
+
+        private const string BatchId = "-Id string[] [aliases: BatchId] {*: M P0 V N}";
+
         public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
         {
+            ["Submit-GptImageBatch"] = Cmdlet(
+                "Submit-GptImageBatch class=SubmitGptImageBatchCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.BatchApi.GptImageBatch",
+                RequestOptions, BatchApiOptions, new[]
+                {
+                    "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
+                    "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
+                    "-MaskPath string {LiteralPath: N} {Path: N}",
+                    "-Metadata System.Collections.Hashtable {*:}",
+                    "-Path string[] {Path: M P0 V N}",
+                    "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
+                    "-Template string {Template: M P0}",
+                }),
+            ["Get-GptImageBatch"] = Cmdlet(
+                "Get-GptImageBatch class=GetGptImageBatchCommand sealed ShouldProcess=False Output=GptImage.BatchApi.GptImageBatch",
+                BatchApiOptions, new[]
+                {
+                    "-Id string[] [aliases: BatchId] {*: P0 V N}",
+                    "-PollIntervalSec int {*:} [ValidateRange: 1..3600]",
+                    "-Wait switch {*:}",
+                }),
+            ["Receive-GptImageBatch"] = Cmdlet(
+                "Receive-GptImageBatch class=ReceiveGptImageBatchCommand sealed ShouldProcess=False Output=GptImage.Orchestration.GptImageResult",
+                BatchApiOptions, new[]
+                {
+                    BatchId,
+                    "-FileName string {*:}",
+                    "-Force switch {*:}",
+                    "-OutputDirectory string {*:}",
+                    "-PollIntervalSec int {*:} [ValidateRange: 1..3600]",
+                    "-Wait switch {*:}",
+                }),
+            ["Stop-GptImageBatch"] = Cmdlet(
+                "Stop-GptImageBatch class=StopGptImageBatchCommand sealed ShouldProcess=True ConfirmImpact=High Output=GptImage.BatchApi.GptImageBatch",
+                BatchApiOptions, new[] { BatchId }),
             ["New-GptImage"] = Cmdlet(
                 "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult",
                 RequestOptions, BatchOptions, new[]

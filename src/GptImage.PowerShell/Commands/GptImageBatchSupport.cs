@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using GptImage.BatchApi;
+
+namespace GptImage.Commands
+{
+    /// <summary>
+    /// What the Batch API cmdlets share: the client built from the usual precedence (parameters, Connect-GptImage,
+    /// environment), the record store, waiting for core tasks on the pipeline thread (Ctrl+C stops at once), and
+    /// verbose lines from the core queued until the pipeline thread can write them.
+    /// </summary>
+    internal sealed class GptImageBatchSupport : IDisposable
+    {
+        private readonly PSCmdlet _cmdlet;
+        private readonly CancellationToken _stop;
+        private GptImageClient? _client;
+
+        public GptImageBatchSupport(PSCmdlet cmdlet, CancellationToken stop)
+        {
+            _cmdlet = cmdlet;
+            _stop = stop;
+        }
+
+        public ConcurrentQueue<string> Log { get; } = new ConcurrentQueue<string>();
+
+        /// <summary>The client; a missing key or unusable endpoint is terminating (nothing could proceed).</summary>
+        public GptImageClient Client(SecureString? apiKey, string? endpoint, int maxRetries, int timeoutSec)
+        {
+            if (_client != null) return _client;
+            try
+            {
+                GptImageClientOptions options = ClientOptionsFactory.Create(apiKey, endpoint, maxRetries, timeoutSec);
+                if (StreamPreferences.VerboseEnabled(_cmdlet)) options.Log = Log.Enqueue;
+                _client = new GptImageClient(options);
+                return _client;
+            }
+            catch (GptImageValidationException e)
+            {
+                _cmdlet.ThrowTerminatingError(ErrorRecords.From(e, null));
+                throw; // not reached
+            }
+        }
+
+        public static BatchRecordStore Store(PSCmdlet cmdlet, string? statePath) =>
+            new BatchRecordStore(statePath is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, statePath));
+
+        /// <summary>Waits on the pipeline thread; Ctrl+C becomes PipelineStoppedException.</summary>
+        public T Wait<T>(Task<T> task)
+        {
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                FlushLog();
+            }
+        }
+
+        /// <summary>Sleeps between polls, waking at once on Ctrl+C.</summary>
+        public void Sleep(TimeSpan delay)
+        {
+            if (_stop.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
+        }
+
+        public void FlushLog()
+        {
+            while (Log.TryDequeue(out string? line)) _cmdlet.WriteVerbose(line);
+        }
+
+        public void Dispose() => _client?.Dispose();
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Management.Automation;
+using GptImage.BatchApi;
+using GptImage.Orchestration;
+
+namespace GptImage.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Downloads a finished batch's images and writes the same result objects New-GptImage writes.</para>
+    /// <para type="description">Each output line is mapped back to its input row (prompt, options, the CSV row's fields), so
+    /// `Receive-GptImageBatch -Id $b.Id | Export-GptImageBatch -DestinationPath out` works as after New-GptImage. Rows the API
+    /// refused are non-terminating errors with their id (GptImage.ModerationBlocked, ...); rows a cancelled or expired batch
+    /// never ran are GptImage.BatchRowNotRun errors. Works in a later session: the batch's record is on disk. Receiving
+    /// again writes no second copy of a file that is already there with the same content.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Receive, "GptImageBatch")]
+    [OutputType(typeof(GptImageResult))]
+    public sealed class ReceiveGptImageBatchCommand : GptImageBatchCmdlet
+    {
+        /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-/Get-GptImageBatch object's Id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("BatchId")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary>Folder to write the images into. Without it results carry the bytes (pipe them to Export-GptImageBatch).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutputDirectory { get; set; }
+
+        /// <summary>File name template such as '{Sku}-{Index}' (source columns and result fields).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? FileName { get; set; }
+
+        /// <summary>Replace existing files with other content. Files with the same content are never rewritten.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Wait for an unfinished batch instead of reporting GptImage.BatchNotFinished (polls every -PollIntervalSec).</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>Seconds between polls with -Wait.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int PollIntervalSec { get; set; } = 30;
+
+        protected override void ProcessRecord()
+        {
+            foreach (string id in Id)
+            {
+                BatchRecord? record = LoadRecord(id);
+                if (record is null) continue;
+                if (Wait) WaitUntilFinished(id);
+                var options = new BatchReceiveOptions
+                {
+                    OutputDirectory = OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(this, OutputDirectory),
+                    FileNameTemplate = FileName,
+                    Force = Force.IsPresent,
+                    Log = Support.Log.Enqueue,
+                };
+                try
+                {
+                    foreach (GptImageResult result in new BatchReceiver(Client, Store).Receive(record, options, StopToken))
+                    {
+                        Support.FlushLog();
+                        if (result.ErrorId is null) WriteObject(result);
+                        else WriteError(ErrorRecords.From(new GptImageBatchException(result.ErrorId, result.ErrorMessage ?? result.ErrorId), result.Source));
+                    }
+                    Support.FlushLog();
+                }
+                catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+                catch (Exception e) when (e is GptImageApiException || e is GptImageBatchException || e is GptImageValidationException)
+                {
+                    WriteError(ErrorRecords.From(e, id));
+                }
+            }
+        }
+
+        private void WaitUntilFinished(string id)
+        {
+            var api = new BatchApiClient(Client);
+            while (true)
+            {
+                BatchInfo info = Support.Wait(api.GetBatchAsync(id, StopToken));
+                if (info.IsFinished) return;
+                WriteProgress(new ProgressRecord(0x6772, "Waiting for batch " + id, $"{info.Status}: {info.Completed + info.Failed} of {info.Total} done")
+                    { PercentComplete = info.Total == 0 ? 0 : Math.Min(100, (info.Completed + info.Failed) * 100 / info.Total) });
+                Support.Sleep(TimeSpan.FromSeconds(PollIntervalSec));
+            }
+        }
+    }
+}

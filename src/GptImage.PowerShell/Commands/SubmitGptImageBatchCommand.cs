@@ -1,0 +1,212 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using GptImage.BatchApi;
+using GptImage.Orchestration;
+
+namespace GptImage.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sends many image requests through OpenAI's Batch API: half the price, finished within 24 hours.</para>
+    /// <para type="description">Takes the same pipeline rows and request parameters as New-GptImage (prompts, -Template with CSV
+    /// rows) and Edit-GptImage (-Path/-LiteralPath, -MaskPath, -InputFidelity). Every row is checked first; then the input
+    /// images of edits are uploaded, the JSONL input is written (split into several batches beyond 50,000 requests or 200 MB),
+    /// uploaded and submitted. Each batch is recorded on this machine so Receive-GptImageBatch can fetch it later, even from
+    /// another session. -WhatIf shows the cost at the Batch API price and sends nothing.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Submit, "GptImageBatch", DefaultParameterSetName = PromptInput.PromptSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(GptImageBatch))]
+    public sealed class SubmitGptImageBatchCommand : ImageRequestCmdlet, IDisposable
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly List<ImageJob> _jobs = new List<ImageJob>();
+        private GptImageBatchSupport? _support;
+        private bool _promptTypedOnCommandLine;
+        private int _rowNumber;
+        private decimal _batchEstimate, _directEstimate;
+        private bool _unknownPrice;
+
+        /// <summary>The text describing the image (or, with -Path, the change to make).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.PromptSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Description", "Text")]
+        [AllowEmptyString]
+        public string Prompt { get; set; } = string.Empty;
+
+        /// <summary>A prompt with {Column} placeholders filled from each input object.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
+        [ValidateNotNullOrEmpty]
+        public string Template { get; set; } = string.Empty;
+
+        /// <summary>The pipeline record (an Import-Csv row, a file): fills -Template, and its fields go into the batch record.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PromptInput.TemplateSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = PromptInput.PromptSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>Input images of an edit; wildcards allowed. All matches go into one request (at most 16).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Input images of an edit, taken literally. Get-ChildItem output binds here by PSPath.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>PNG mask of an edit (transparent = area to edit); same size as the first image.</summary>
+        [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString]
+        public string? MaskPath { get; set; }
+
+        /// <summary>Edits: low or high.</summary>
+        [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateOptionalSet(ParameterValues.FidelityLow, ParameterValues.FidelityHigh)]
+        [ArgumentCompleter(typeof(OptionalSetCompleter))]
+        public string? InputFidelity { get; set; }
+
+        /// <summary>Extra metadata for the batches (at most 13 pairs; the module uses 3 of the API's 16).</summary>
+        [Parameter]
+        public Hashtable? Metadata { get; set; }
+
+        /// <summary>API key. Default: the Connect-GptImage session, then $env:OPENAI_API_KEY.</summary>
+        [Parameter]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>Base URL. Default: the session, $env:OPENAI_BASE_URL, then https://api.openai.com/v1.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Endpoint { get; set; }
+
+        /// <summary>Retries of a transient failure after the first attempt (creating a batch is retried only after a rate-limit refusal).</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 3;
+
+        /// <summary>Timeout of each HTTP attempt in seconds (uploading a 200 MB input file takes a while).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 600;
+
+        /// <summary>Folder of the local batch records. Default: $env:GPTIMAGE_BATCH_STATE, else the per-user GptImage.PowerShell/batches folder.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StatePath { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
+            if (ParameterSetName == PromptInput.TemplateSet)
+            {
+                try { PromptTemplate.Columns(Template); }
+                catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, Template)); }
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            int row = ++_rowNumber;
+            bool edit = ParameterSetName == PathSet || ParameterSetName == LiteralPathSet;
+            object? source = InputObject ?? (edit ? (object)(ParameterSetName == PathSet ? Path : LiteralPath) : Prompt);
+            var fields = SourceFieldReader.Read(InputObject);
+            ImageGenerationRequest request;
+            try
+            {
+                request = edit ? EditRequest() : new ImageGenerationRequest();
+                ApplyRequestOptions(request);
+                request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
+                IReadOnlyList<string> warnings = request is ImageEditRequest e
+                    ? RequestValidator.Validate(e, DateTime.UtcNow) : RequestValidator.Validate(request, DateTime.UtcNow);
+                foreach (string warning in warnings) WarnOnce(warning);
+            }
+            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
+            {
+                WriteError(e is ItemNotFoundException ? new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source) : ErrorRecords.From(e, source));
+                return;
+            }
+
+            CostEstimate batch = CostEstimator.Estimate(request, batchApi: true);
+            if (batch.IsKnownModel)
+            {
+                _batchEstimate += batch.Usd;
+                _directEstimate += CostEstimator.Estimate(request).Usd;
+            }
+            else _unknownPrice = true;
+            WriteVerbose($"Row {row}: {RequestDescription.Target(request)} ({batch})");
+            _jobs.Add(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields });
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_jobs.Count == 0) return;
+            string models = string.Join(", ", _jobs.Select(j => j.Request.Model).Distinct(StringComparer.OrdinalIgnoreCase));
+            string cost = string.Format(CultureInfo.InvariantCulture, "estimated {0:0.0000} USD at the Batch API price ({1:0.0000} USD if sent directly){2}",
+                _batchEstimate, _directEstimate, _unknownPrice ? "; some rows have no known price" : string.Empty);
+            // Also to verbose: -WhatIf's own line goes to the host only, so scripts capture the estimate from here.
+            WriteVerbose($"{_jobs.Count} row(s) to submit: {cost}.");
+            if (!ShouldProcess($"{_jobs.Count} image request(s) ({models})", $"Submit to the Batch API, {cost}")) return;
+
+            _support = new GptImageBatchSupport(this, _stopping.Token);
+            GptImageClient client = _support.Client(ApiKey, Endpoint, MaxRetries, TimeoutSec);
+            BatchRecordStore store = GptImageBatchSupport.Store(this, StatePath);
+            var options = new BatchSubmitOptions { Log = _support.Log.Enqueue, Metadata = MetadataPairs() };
+            IReadOnlyList<BatchRecord> records;
+            try
+            {
+                records = _support.Wait(new BatchSubmitter(client, store).SubmitAsync(_jobs, options, _stopping.Token));
+            }
+            catch (Exception e) when (e is GptImageApiException || e is GptImageValidationException || e is GptImageImageException || e is System.IO.IOException)
+            {
+                // The submission as a whole failed (batches created before the failure are recorded and listed by Get-GptImageBatch).
+                ThrowTerminatingError(ErrorRecords.From(e, null));
+                return;
+            }
+            foreach (BatchRecord record in records) WriteObject(GptImageBatch.From(record, store.PathFor(record.BatchId)));
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        private ImageEditRequest EditRequest()
+        {
+            var request = new ImageEditRequest { InputFidelity = ParameterValues.NullIfEmpty(InputFidelity)?.ToLowerInvariant() };
+            if (ParameterSetName == LiteralPathSet)
+                foreach (string path in LiteralPath) request.Images.Add(FileSystemPaths.ResolveLiteral(this, path));
+            else
+                foreach (string pattern in Path)
+                    foreach (string path in FileSystemPaths.ResolveWildcards(this, pattern))
+                        request.Images.Add(path);
+            if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
+            return request;
+        }
+
+        private Dictionary<string, string>? MetadataPairs()
+        {
+            if (Metadata is null) return null;
+            var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (DictionaryEntry entry in Metadata)
+                pairs[entry.Key?.ToString() ?? string.Empty] = entry.Value?.ToString() ?? string.Empty;
+            return pairs;
+        }
+
+        public void Dispose()
+        {
+            _support?.Dispose();
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

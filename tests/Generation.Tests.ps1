@@ -1,0 +1,207 @@
+# Pester 5: generation flows against the emulator (a child process on a free port). No real key, no network.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
+    Import-Module (Get-GptImageModulePath) -Force
+    # The tests must not pick up a real key or endpoint from the machine running them.
+    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
+    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
+
+    $script:Emulator = Start-TestEmulator
+    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Products = Join-Path $PSScriptRoot '../examples/products.csv'
+}
+
+AfterAll {
+    Stop-TestEmulator $script:Emulator
+    Disconnect-GptImage
+    $env:OPENAI_API_KEY = $script:SavedKey
+    $env:OPENAI_BASE_URL = $script:SavedBase
+    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+}
+
+Describe 'Import-Csv | New-GptImage | Export-GptImageBatch' {
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It 'writes one file per CSV row, named from the row, and a manifest row per image' {
+        $destination = Join-Path $TestDrive 'export'
+        $manifest = Join-Path $destination 'manifest.csv'
+        $rows = Import-Csv -LiteralPath $script:Products
+
+        $written = $rows | New-GptImage @script:Connection -NoCache |
+            Export-GptImageBatch -DestinationPath $destination -FileName '{Sku}-{Index}' -ManifestPath $manifest -PassThru
+
+        $written.Count | Should -Be $rows.Count
+        $written.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+        foreach ($row in $rows) {
+            Test-Path -LiteralPath (Join-Path $destination "$($row.Sku)-0.png") | Should -BeTrue
+        }
+        $lines = Import-Csv -LiteralPath $manifest | Where-Object Status -EQ 'Succeeded'
+        $lines.Count | Should -Be $rows.Count
+        ($lines.'Source.Sku' | Sort-Object) | Should -Be ($rows.Sku | Sort-Object)
+        (Get-EmulatorCounters $script:Emulator).generations | Should -Be $rows.Count
+    }
+
+    It 'takes Size and Quality per row from the CSV columns' {
+        $results = Import-Csv -LiteralPath $script:Products | New-GptImage @script:Connection -NoCache
+        $chair = $results | Where-Object { $_.SourceFields['Sku'] -eq 'CHAIR-7' }
+        $chair.Size | Should -Be '1536x864'
+        $chair.Quality | Should -Be 'medium'
+    }
+
+    It 'never overwrites an existing file without -Force' {
+        $destination = Join-Path $TestDrive 'noclobber'
+        # Two sizes, so the two images surely differ (the emulator's image depends on the size, not the prompt).
+        $first = 'a red bicycle' | New-GptImage @script:Connection -Size 1024x1024 -NoCache
+        $first | Export-GptImageBatch -DestinationPath $destination -FileName 'bike'
+        $other = 'a blue bicycle' | New-GptImage @script:Connection -Size 1536x1024 -NoCache
+        $other | Export-GptImageBatch -DestinationPath $destination -FileName 'bike' -ErrorVariable clobber -ErrorAction SilentlyContinue
+        $clobber.Count | Should -Be 1
+        $clobber[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.FileExists*'
+    }
+}
+
+Describe 'New-GptImage -Template' {
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It 'fills the template from each row''s columns' {
+        $results = Import-Csv -LiteralPath $script:Products |
+            New-GptImage -Template 'Studio shot of {Product} on {Scene}' @script:Connection -NoCache
+        $mug = $results | Where-Object { $_.SourceFields['Sku'] -eq 'MUG-001' }
+        $mug.Prompt | Should -Be 'Studio shot of ceramic coffee mug on a sunlit kitchen counter'
+    }
+
+    It 'reports a missing column as a per-row error naming it, before any request' {
+        $results = Import-Csv -LiteralPath $script:Products |
+            New-GptImage -Template 'A {Colour} {Product}' @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+        $results | Should -BeNullOrEmpty
+        $rowErrors.Count | Should -Be 4
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.TemplateColumnMissing*'
+        $rowErrors[0].Exception.Message | Should -Match 'Colour'
+        $rowErrors[0].TargetObject.Sku | Should -Be 'MUG-001'
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+}
+
+Describe 'Per-row errors' {
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It 'a bad row does not stop the batch' {
+        $rows = @(
+            [pscustomobject]@{ Sku = 'A'; Prompt = 'a green teapot'; Size = '1024x1024' }
+            [pscustomobject]@{ Sku = 'B'; Prompt = 'a yellow teapot'; Size = '999x7' }
+            [pscustomobject]@{ Sku = 'C'; Prompt = 'a forbidden teapot'; Size = '1024x1024' }
+            [pscustomobject]@{ Sku = 'D'; Prompt = 'a purple teapot'; Size = '1024x1024' }
+        )
+        $results = $rows | New-GptImage @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+
+        ($results | Where-Object Status -EQ 'Succeeded').SourceFields.Sku | Sort-Object | Should -Be @('A', 'D')
+        $invalid = $rowErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.InvalidSize*' }
+        $invalid.TargetObject.Sku | Should -Be 'B'
+        $invalid.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $invalid.Exception.Message | Should -Match '-Size'
+        $blocked = $rowErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.ModerationBlocked*' }
+        $blocked.TargetObject.Sku | Should -Be 'C'
+        $blocked.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        # The invalid size never reached the server; the three others did.
+        (Get-EmulatorCounters $script:Emulator).generations | Should -Be 3
+    }
+
+    It 'an empty wallet is QuotaExceeded at once, not retried like a rate limit' {
+        Set-EmulatorOptions $script:Emulator @{ insufficientQuota = $true }
+        try {
+            $null = 'a grey teapot' | New-GptImage @script:Connection -NoCache -MaxRetries 3 -ErrorVariable quotaErrors -ErrorAction SilentlyContinue
+            $seen = (Get-EmulatorCounters $script:Emulator).generations
+        }
+        finally {
+            Reset-Emulator $script:Emulator
+        }
+        $quotaErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.QuotaExceeded*'
+        $quotaErrors[0].CategoryInfo.Category | Should -Be 'QuotaExceeded'
+        $quotaErrors[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        $seen | Should -Be 1
+    }
+
+    It 'a row without a Prompt, Description or Text column is an error, never its own text as a prompt' {
+        $null = [pscustomobject]@{ Sku = 'X'; Colour = 'red' } |
+            New-GptImage @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.InvalidPrompt*'
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+}
+
+Describe '-WhatIf and Measure-GptImageCost' {
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It '-WhatIf sends nothing and writes nothing' {
+        $output = Join-Path $TestDrive 'whatif'
+        $results = Import-Csv -LiteralPath $script:Products | New-GptImage @script:Connection -OutputDirectory $output -WhatIf
+        $results | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $output | Should -BeFalse
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+
+    It '-WhatIf needs no API key' {
+        { 'a quiet harbour' | New-GptImage -Endpoint $script:Emulator.BaseUrl -WhatIf -ErrorAction Stop } | Should -Not -Throw
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+
+    It 'Measure-GptImageCost estimates every row and a total without any request' {
+        $estimate = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost
+        $rows = $estimate | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }
+        $total = $estimate | Where-Object { $_ -is [GptImage.Commands.GptImageCostTotal] }
+        $rows.Count | Should -Be 4
+        $total.Rows | Should -Be 4
+        $total.EstimatedCostUsd | Should -BeGreaterThan 0
+        $total.EstimatedCostUsd | Should -Be (($rows | Measure-Object EstimatedCostUsd -Sum).Sum)
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+}
+
+Describe 'Result cache' {
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It 'a rerun of the same rows makes no request and yields cached results' {
+        $output = Join-Path $TestDrive 'cached'
+        $first = Import-Csv -LiteralPath $script:Products | New-GptImage @script:Connection -OutputDirectory $output -FileName '{Sku}'
+        $first.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+        Reset-EmulatorCounters $script:Emulator
+
+        $second = Import-Csv -LiteralPath $script:Products | New-GptImage @script:Connection -OutputDirectory $output -FileName '{Sku}'
+        $second.Status | Sort-Object -Unique | Should -Be 'Cached'
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+}
+
+Describe 'Connect-GptImage' {
+    BeforeAll {
+        $script:RightKey = 'sk-test-right-key-1234567890'
+        $script:Locked = Start-TestEmulator -ArgumentList '--api-key', $script:RightKey
+    }
+    AfterAll {
+        Disconnect-GptImage
+        Stop-TestEmulator $script:Locked
+    }
+
+    It 'sets the endpoint and key for later cmdlets' {
+        $connection = Connect-GptImage -Endpoint $script:Locked.BaseUrl -ApiKey (New-TestApiKey $script:RightKey)
+        $connection.HasApiKey | Should -BeTrue
+        ($connection | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($script:RightKey))
+        $result = 'a paper boat' | New-GptImage -NoCache
+        $result.Status | Should -Be 'Succeeded'
+    }
+
+    It 'a wrong key is an AuthenticationError that never shows the key' {
+        $wrong = 'sk-test-wrong-key-0987654321'
+        Connect-GptImage -Endpoint $script:Locked.BaseUrl -ApiKey (New-TestApiKey $wrong) | Out-Null
+        $everything = 'a paper plane' | New-GptImage -NoCache -MaxRetries 0 -Verbose -ErrorVariable authErrors -ErrorAction SilentlyContinue 4>&1 | Out-String
+        $authErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.Unauthorized*'
+        $authErrors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $everything + ($authErrors | Out-String) | Should -Not -Match ([regex]::Escape($wrong))
+    }
+
+    It 'after Disconnect-GptImage and with no key anywhere, nothing can proceed: a terminating error' {
+        Disconnect-GptImage
+        { 'a paper crane' | New-GptImage -Endpoint $script:Locked.BaseUrl -NoCache -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GptImage.MissingApiKey*'
+    }
+}

@@ -1,0 +1,46 @@
+# Pester 5: the built module folder imports on this PowerShell and exports exactly its cmdlets.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
+    $script:ManifestPath = Get-GptImageModulePath
+    Import-Module $script:ManifestPath -Force
+}
+
+AfterAll {
+    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+}
+
+Describe 'GptImage.PowerShell module' {
+    It 'has a valid manifest' {
+        $manifest = Test-ModuleManifest -Path $script:ManifestPath
+        $manifest.Name | Should -Be 'GptImage.PowerShell'
+        $manifest.CompatiblePSEditions | Should -Contain 'Desktop'
+        $manifest.CompatiblePSEditions | Should -Contain 'Core'
+    }
+
+    It 'exports exactly its cmdlets and nothing else' {
+        $commands = Get-Command -Module GptImage.PowerShell
+        $commands.CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
+        ($commands.Name | Sort-Object) | Should -Be @(
+            'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage',
+            'Export-GptImageBatch', 'Get-GptImageBatch', 'Measure-GptImageCost', 'New-GptImage',
+            'Receive-GptImageBatch', 'Stop-GptImageBatch', 'Submit-GptImageBatch', 'Test-GptImageMask')
+    }
+
+    It 'binds -Prompt from the pipeline by value and by the Description and Text aliases' {
+        $prompt = (Get-Command New-GptImage).Parameters['Prompt']
+        $prompt.Aliases | Should -Contain 'Description'
+        $prompt.Aliases | Should -Contain 'Text'
+        $prompt.Attributes.Where({ $_ -is [Parameter] }).ValueFromPipeline | Should -Contain $true
+    }
+
+    It 'offers the fixed values of -Quality by tab completion' {
+        $completion = TabExpansion2 -inputScript 'New-GptImage -Quality hi' -cursorColumn 'New-GptImage -Quality hi'.Length
+        $completion.CompletionMatches.CompletionText | Should -Contain 'high'
+    }
+
+    It 'declares SupportsShouldProcess on every cmdlet that spends money or writes files' {
+        foreach ($name in 'New-GptImage', 'Edit-GptImage', 'Export-GptImageBatch', 'ConvertTo-GptImageMask', 'Submit-GptImageBatch', 'Stop-GptImageBatch') {
+            (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// Makes the copy of OpenAI's spec that prism judges the client's bodies against (tools/prism-check.sh).
+//
+// Usage: node tools/node/prism-spec.mjs <openapi.yaml> <out.yaml>
+//
+// Keeps only /images/generations and /images/edits with the schemas they reference (prism starts in
+// seconds instead of half a minute), and changes two things, each printed when it happens:
+//  1. `nullable: true` on a schema without `type` (model, size) is dropped and `{type: null}` added to its
+//     anyOf. prism's validator cannot compile `nullable` without `type` and then silently skips the whole
+//     request body: every body, even `{}`, passed. Verified by bisection on 2026-11-21.
+//  2. The multipart edit form names repeated images `image[]` (OpenAI's documented convention, what the
+//     official SDKs send), while the schema names the property `image`; prism reads part names literally.
+//     An `image[]` property with the same schema as `image` is added and `required: image` becomes
+//     "image or image[]", so every other field is still checked.
+// js-yaml comes with prism (pinned by package-lock.json).
+import fs from 'node:fs';
+import yaml from 'js-yaml';
+
+const [src, dst] = process.argv.slice(2);
+if (!src || !dst) { console.error('usage: prism-spec.mjs <openapi.yaml> <out.yaml>'); process.exit(2); }
+const spec = yaml.load(fs.readFileSync(src, 'utf8'));
+
+const keep = ['/images/generations', '/images/edits'];
+const paths = {};
+for (const p of keep) {
+  if (!spec.paths[p]) { console.error(`prism-spec: ${p} is missing from ${src}`); process.exit(1); }
+  paths[p] = spec.paths[p];
+}
+const schemas = {};
+const pending = [JSON.stringify(paths)];
+while (pending.length) {
+  for (const m of pending.pop().matchAll(/#\/components\/schemas\/([A-Za-z0-9_.-]+)/g)) {
+    const name = m[1];
+    if (schemas[name]) continue;
+    schemas[name] = spec.components.schemas[name];
+    pending.push(JSON.stringify(schemas[name]));
+  }
+}
+const out = {
+  openapi: spec.openapi, info: spec.info, servers: spec.servers, security: spec.security, paths,
+  components: { schemas, securitySchemes: spec.components.securitySchemes },
+};
+
+let nullable = 0;
+(function walk(node, where) {
+  if (Array.isArray(node)) { node.forEach((n, i) => walk(n, `${where}[${i}]`)); return; }
+  if (!node || typeof node !== 'object') return;
+  if (node.nullable === true && node.type === undefined) {
+    delete node.nullable;
+    if (Array.isArray(node.anyOf) && !node.anyOf.some(s => s && s.type === 'null')) node.anyOf.push({ type: 'null' });
+    nullable++;
+    console.log(`prism-spec: nullable without type -> anyOf null at ${where}`);
+  }
+  for (const [k, v] of Object.entries(node)) walk(v, `${where}.${k}`);
+})(out.components.schemas, 'components.schemas');
+
+const edit = schemas.CreateImageEditRequest;
+edit.properties['image[]'] = structuredClone(edit.properties.image);   // one part parses as a string, several as an array
+edit.required = edit.required.filter(r => r !== 'image');
+edit.anyOf = [{ required: ['image'] }, { required: ['image[]'] }];
+console.log('prism-spec: CreateImageEditRequest accepts image[] parts as the image array');
+
+fs.writeFileSync(dst, yaml.dump(out, { noRefs: true, lineWidth: -1 }));
+console.log(`prism-spec: wrote ${dst} (${Object.keys(schemas).length} schemas, ${nullable} nullable fixes)`);
