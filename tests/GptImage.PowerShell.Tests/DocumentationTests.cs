@@ -25,6 +25,7 @@ namespace GptImage.PowerShell.Tests
         [Theory]
         [InlineData("docs/cmdlets.md", 40)]
         [InlineData("README.md", 0)]
+        [InlineData("docs/batch-api.md", 20)]
         public void Every_parameter_in_the_examples_exists_on_its_cmdlet(string document, int minimumUses)
         {
             var parameters = _module.CmdletTypes.ToDictionary(CmdletDescriber.VerbNoun, ParameterNames, StringComparer.OrdinalIgnoreCase);
