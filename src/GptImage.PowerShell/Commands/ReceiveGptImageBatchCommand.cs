@@ -17,6 +17,8 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageResult))]
     public sealed class ReceiveGptImageBatchCommand : GptImageBatchCmdlet
     {
+        private const int ProgressActivityId = 0x6772;
+
         /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-/Get-GptImageBatch object's Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
@@ -62,13 +64,20 @@ namespace GptImage.Commands
                 try
                 {
                     if (Wait) Support.Poll(id, wait: true, PollIntervalSec, Client);
+                    var rowsDone = new System.Collections.Generic.HashSet<int>();
                     foreach (GptImageResult result in new BatchReceiver(Client, Store).Receive(record, options, StopToken))
                     {
                         Support.FlushLog();
+                        if (rowsDone.Add(result.RowNumber))
+                            WriteProgress(new ProgressRecord(ProgressActivityId, "Receiving batch " + id, $"Row {rowsDone.Count} of {record.Rows.Count}")
+                            {
+                                PercentComplete = Math.Min(100, rowsDone.Count * 100 / Math.Max(1, record.Rows.Count)),
+                            });
                         if (result.ErrorId is null) WriteObject(result);
                         else WriteError(ErrorRecords.From(new GptImageBatchException(result.ErrorId, result.ErrorMessage ?? result.ErrorId), result.Source));
                     }
                     Support.FlushLog();
+                    WriteProgress(new ProgressRecord(ProgressActivityId, "Receiving batch " + id, "Done") { RecordType = ProgressRecordType.Completed });
                 }
                 catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
                 {
