@@ -44,9 +44,9 @@ namespace GptImage.Orchestration
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (options.ThrottleLimit < 1)
-                throw new GptImageValidationException(ErrorIds.InvalidCount, "ThrottleLimit", options.ThrottleLimit, "a whole number of at least 1");
+                throw new GptImageValidationException(ErrorIds.InvalidThrottleLimit, "ThrottleLimit", options.ThrottleLimit, "a whole number of at least 1");
             if (options.MaxCost is decimal max && max < 0)
-                throw new GptImageValidationException(ErrorIds.CostLimitReached, "MaxCost", max, "zero or more US dollars");
+                throw new GptImageValidationException(ErrorIds.InvalidMaxCost, "MaxCost", max, "zero or more US dollars");
             if (options.OutputDirectory != null) FileNamer.ValidateTemplate(options.FileNameTemplate);
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _today = (options.Today ?? DateTime.UtcNow).Date;
