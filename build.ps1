@@ -66,8 +66,9 @@ function Invoke-Demo {
     . (Join-Path $root 'tests/Support/TestEnvironment.ps1')
     $demoFolder = Join-Path $root 'out/demo'
     $manifestPath = Join-Path $demoFolder 'manifest.csv'
-    $emulator = Start-TestEmulator
+    $emulator = $null
     try {
+        $emulator = Start-TestEmulator
         Import-Module (Join-Path $moduleFolder 'GptImage.PowerShell.psd1') -Force
         Write-Host "Emulator: $($emulator.BaseUrl)"
         $key = ConvertTo-SecureString -String 'sk-demo-emulator-only' -AsPlainText -Force

@@ -17,12 +17,13 @@ Describe 'GptImage.PowerShell module' {
         $manifest.CompatiblePSEditions | Should -Contain 'Core'
     }
 
-    It 'exports exactly the eight cmdlets and nothing else' {
+    It 'exports exactly its cmdlets and nothing else' {
         $commands = Get-Command -Module GptImage.PowerShell
         $commands.CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
         ($commands.Name | Sort-Object) | Should -Be @(
             'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage',
-            'Export-GptImageBatch', 'Measure-GptImageCost', 'New-GptImage', 'Test-GptImageMask')
+            'Export-GptImageBatch', 'Get-GptImageBatch', 'Measure-GptImageCost', 'New-GptImage',
+            'Receive-GptImageBatch', 'Stop-GptImageBatch', 'Submit-GptImageBatch', 'Test-GptImageMask')
     }
 
     It 'binds -Prompt from the pipeline by value and by the Description and Text aliases' {
@@ -38,7 +39,7 @@ Describe 'GptImage.PowerShell module' {
     }
 
     It 'declares SupportsShouldProcess on every cmdlet that spends money or writes files' {
-        foreach ($name in 'New-GptImage', 'Edit-GptImage', 'Export-GptImageBatch', 'ConvertTo-GptImageMask') {
+        foreach ($name in 'New-GptImage', 'Edit-GptImage', 'Export-GptImageBatch', 'ConvertTo-GptImageMask', 'Submit-GptImageBatch', 'Stop-GptImageBatch') {
             (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
         }
     }

@@ -55,7 +55,8 @@ function Start-TestEmulator {
 }
 
 function Stop-TestEmulator {
-    param([Parameter(Mandatory)] $Emulator)
+    <# Safe to call with $null (a BeforeAll that failed before the emulator started). #>
+    param($Emulator)
     if ($Emulator -and -not $Emulator.Process.HasExited) {
         Stop-ProcessTree $Emulator.Process
         $null = $Emulator.Process.WaitForExit(10000)

@@ -22,10 +22,10 @@ namespace GptImage
         {
             Uri endpoint = options.Endpoint ?? GptImageClientOptions.OpenAIEndpoint;
             if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
-                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "Endpoint", endpoint.OriginalString,
+                throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "Endpoint", endpoint.IsAbsoluteUri ? Display(endpoint) : endpoint.OriginalString,
                     "an absolute http or https URL such as https://api.openai.com/v1.");
             if (endpoint.Scheme == Uri.UriSchemeHttp && !IsLoopback(endpoint) && !options.AllowInsecureHttp)
-                throw new GptImageValidationException(ErrorIds.InsecureEndpoint, "Endpoint", endpoint.GetLeftPart(UriPartial.Path),
+                throw new GptImageValidationException(ErrorIds.InsecureEndpoint, "Endpoint", Display(endpoint),
                     "https, because plain http would send the API key readable on the network; http is accepted only for this machine "
                     + "(localhost, 127.0.0.1, ::1) unless AllowInsecureHttp is set.");
             if (string.IsNullOrWhiteSpace(options.ApiKey))
@@ -92,6 +92,9 @@ namespace GptImage
 
         private static Uri WithTrailingSlash(Uri endpoint) =>
             endpoint.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? endpoint : new UriBuilder(endpoint) { Path = endpoint.AbsolutePath + "/" }.Uri;
+
+        /// <summary>A URL as messages may show it: scheme, host, port and path; never user info or the query (either can hold a secret).</summary>
+        internal static string Display(Uri url) => url.Scheme + "://" + url.Authority + url.AbsolutePath;
 
         internal static bool IsAzureHost(Uri endpoint) =>
             endpoint.Host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)

@@ -114,7 +114,7 @@ namespace GptImage
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Log($"{method.Method} {url.GetLeftPart(UriPartial.Path)} (attempt {attempt} of {maxAttempts}).");
+                Log($"{method.Method} {EndpointResolver.Display(url)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
                 AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, createContent, readSuccess, cancellationToken).ConfigureAwait(false);
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts

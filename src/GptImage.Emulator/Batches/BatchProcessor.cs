@@ -131,8 +131,7 @@ namespace GptImage.Emulator.Batches
             if (error != null) return Fail(error);
             if (valid!.Stream)
                 return Fail(new ApiError(400, "Streaming is not supported in the Batch API: leave out 'stream'.", ApiError.InvalidRequest, "stream", "invalid_value"));
-            string trigger = _state.Options.ModerationTriggerWord;
-            if (!string.IsNullOrEmpty(trigger) && valid.Prompt.Contains(trigger, StringComparison.OrdinalIgnoreCase)) return Fail(ApiError.ModerationBlocked());
+            if (ContentPolicy.Check(valid, azureDeployment: false, _state.Options) is ApiError refusal) return Fail(refusal);
             IReadOnlyList<UploadedImageInfo> inputs = read.Call!.Images.Select(i => ImageHeaderReader.Read(i.Bytes)!).ToArray();
             RenderedImage image = _state.Images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
             byte[] answer = ImagesResponseWriter.Build(valid, image, TokenUsage.For(valid, inputs), DateTimeOffset.UtcNow.ToUnixTimeSeconds(),

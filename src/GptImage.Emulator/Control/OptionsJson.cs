@@ -36,6 +36,7 @@ namespace GptImage.Emulator.Control
                 (w, o) => { if (o.Today is DateTime d) w.WriteString("today", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNull("today"); }),
             new("streamEventIntervalMs", (o, v) => o.StreamEventInterval = Ms(v), (w, o) => w.WriteNumber("streamEventIntervalMs", o.StreamEventInterval.TotalMilliseconds)),
             new("includeRevisedPrompt", (o, v) => o.IncludeRevisedPrompt = v.GetBoolean(), (w, o) => w.WriteBoolean("includeRevisedPrompt", o.IncludeRevisedPrompt)),
+            new("batchCompletionDelayMs", (o, v) => o.BatchCompletionDelay = Ms(v), (w, o) => w.WriteNumber("batchCompletionDelayMs", o.BatchCompletionDelay.TotalMilliseconds)),
         };
 
         public static IEnumerable<string> Names => Knobs.Select(k => k.Name);

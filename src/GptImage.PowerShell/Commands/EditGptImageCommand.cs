@@ -65,6 +65,7 @@ namespace GptImage.Commands
             try
             {
                 ApplyRequestOptions(request);
+                ApplyStreamingOptions(request);
                 request.Prompt = Prompt;
                 request.InputFidelity = ParameterValues.NullIfEmpty(InputFidelity)?.ToLowerInvariant();
                 foreach (string image in ResolveImages()) request.Images.Add(image);

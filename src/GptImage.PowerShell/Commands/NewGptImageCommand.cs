@@ -56,6 +56,7 @@ namespace GptImage.Commands
             try
             {
                 ApplyRequestOptions(request);
+                ApplyStreamingOptions(request);
                 request.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
                 foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
             }

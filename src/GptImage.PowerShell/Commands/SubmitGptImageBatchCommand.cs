@@ -156,6 +156,8 @@ namespace GptImage.Commands
             string models = string.Join(", ", _jobs.Select(j => j.Request.Model).Distinct(StringComparer.OrdinalIgnoreCase));
             string cost = string.Format(CultureInfo.InvariantCulture, "estimated {0:0.0000} USD at the Batch API price ({1:0.0000} USD if sent directly){2}",
                 _batchEstimate, _directEstimate, _unknownPrice ? "; some rows have no known price" : string.Empty);
+            // Also to verbose: -WhatIf's own line goes to the host only, so scripts capture the estimate from here.
+            WriteVerbose($"{_jobs.Count} row(s) to submit: {cost}.");
             if (!ShouldProcess($"{_jobs.Count} image request(s) ({models})", $"Submit to the Batch API, {cost}")) return;
 
             _support = new GptImageBatchSupport(this, _stopping.Token);

@@ -17,11 +17,15 @@ namespace GptImage.Commands
         private readonly GptImageClient _client;
         private readonly BatchSession _session;
         private readonly CmdletJobSink _sink;
+        // -PartialImages: wraps the sink to show partial images as they arrive; null otherwise.
+        private readonly PartialImageReporter? _partials;
         // The client logs from worker threads; lines wait here until the pipeline thread can write them.
         private readonly ConcurrentQueue<string> _clientLog;
 
-        private BatchRun(ImageBatchCmdlet cmdlet, GptImageClient client, BatchSession session, CmdletJobSink sink, ConcurrentQueue<string> clientLog)
+        private BatchRun(ImageBatchCmdlet cmdlet, GptImageClient client, BatchSession session, CmdletJobSink sink, ConcurrentQueue<string> clientLog,
+            PartialImageReporter? partials)
         {
+            _partials = partials;
             _cmdlet = cmdlet;
             _client = client;
             _session = session;
@@ -34,12 +38,16 @@ namespace GptImage.Commands
             GptImageClient? client = null;
             BatchSession? session = null;
             var log = new ConcurrentQueue<string>();
+            var sink = new CmdletJobSink(cmdlet, cmdlet.ProgressActivity, cmdlet.WarnOnce);
+            PartialImageReporter? partials = null;
             try
             {
                 GptImageClientOptions clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec);
                 // The gate reads every attempt's rate-limit headers and 429s, retried ones included.
                 clientOptions.OnAttempt = attempt => session?.Gate.OnAttempt(attempt);
                 if (StreamPreferences.VerboseEnabled(cmdlet)) clientOptions.Log = log.Enqueue;
+                partials = PartialImageReporter.For(cmdlet, sink, cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory));
+                if (partials != null) clientOptions.OnPartialImage = partials.OnPartial;
                 client = new GptImageClient(clientOptions);
 
                 var batchOptions = new BatchOptions
@@ -64,7 +72,7 @@ namespace GptImage.Commands
                 cmdlet.ThrowTerminatingError(ErrorRecords.From(e, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
-            return new BatchRun(cmdlet, client, session, new CmdletJobSink(cmdlet, cmdlet.ProgressActivity, cmdlet.WarnOnce), log);
+            return new BatchRun(cmdlet, client, session, sink, log, partials);
         }
 
         /// <summary>Hands one row to the engine; returns at once unless the engine is at capacity (it then pumps results while waiting).</summary>
@@ -72,7 +80,8 @@ namespace GptImage.Commands
         {
             try
             {
-                _session.Submit(job, _sink);
+                _partials?.Register(job);
+                _session.Submit(job, (IJobSink?)_partials ?? _sink);
             }
             catch (OperationCanceledException)
             {
@@ -85,7 +94,8 @@ namespace GptImage.Commands
         /// <summary>Waits for every row (writing results as they finish); the engine then writes the totals to verbose.</summary>
         public void Complete()
         {
-            _session.Complete(_sink);
+            _session.Complete((IJobSink?)_partials ?? _sink);
+            _partials?.Complete();
             FlushClientLog();
             _sink.CompleteProgress();
         }

@@ -67,6 +67,18 @@ namespace GptImage.Commands
         [ValidateRange(0.0, 1000000.0)]
         public double? MaxCost { get; set; }
 
+        /// <summary>0 to 3 partial images streamed while each image renders (stream=true): shown in the progress bar, saved with -SavePartial.</summary>
+        [Parameter]
+        [ValidateRange(0, 3)]
+        public int? PartialImages { get; set; }
+
+        /// <summary>Save each partial image as &lt;OutputDirectory or current folder&gt;/partial/row-000001-partial-0.png.</summary>
+        [Parameter]
+        public SwitchParameter SavePartial { get; set; }
+
+        /// <summary>Copies -PartialImages onto a request (a value turns on streaming; the final result is the same).</summary>
+        internal void ApplyStreamingOptions(ImageGenerationRequest request) => request.PartialImages = PartialImages;
+
         /// <summary>Cancelled by StopProcessing (Ctrl+C): requests in flight are abandoned at once.</summary>
         protected CancellationToken StopToken => _stopping.Token;
 

@@ -192,6 +192,23 @@ namespace GptImage.Tests.BatchApi
         }
 
         [Fact]
+        public async Task The_recorded_estimate_is_the_Batch_API_price_half_the_direct_one()
+        {
+            await using BatchHarness h = await BatchHarness.StartAsync();
+            var jobs = new[] { BatchHarness.Generation(1, "a lighthouse"), BatchHarness.Generation(2, "a red fox") };
+            jobs[1].Request.Quality = "high";
+            jobs[1].Request.Size = "1536x1024";
+            BatchRecord record = Assert.Single(await h.Submitter().SubmitAsync(jobs, h.SubmitOptions()));
+
+            decimal direct = jobs.Sum(j => CostEstimator.Estimate(j.Request).Usd);
+            Assert.True(direct > 0);
+            Assert.Equal(0.5m, PriceTable.BatchDiscount);
+            Assert.Equal(direct * 0.5m, record.EstimatedCostUsd);
+            Assert.Equal(CostEstimator.Estimate(jobs[1].Request, batchApi: true).Usd, record.Rows[1].EstimatedCostUsd);
+            Assert.Contains("Batch API price", CostEstimator.Estimate(jobs[1].Request, batchApi: true).Basis);
+        }
+
+        [Fact]
         public async Task A_wrong_row_stops_the_submission_before_anything_is_uploaded()
         {
             await using BatchHarness h = await BatchHarness.StartAsync();

@@ -190,7 +190,7 @@ namespace GptImage.Tests.Client
             using GptImageClient client = Client();
             await client.GenerateAsync(TestClients.Generation());
             // An HTTP date has whole seconds and the clock moved on since it was written.
-            Assert.InRange(Assert.Single(_delays).TotalSeconds, 2, 5);
+            Assert.InRange(Assert.Single(_delays).TotalSeconds, 1, 5);
         }
 
         [Fact]
@@ -218,13 +218,54 @@ namespace GptImage.Tests.Client
             Assert.Empty(_delays);
         }
 
-        [Fact]
-        public async Task A_request_the_client_rejects_never_reaches_the_server()
+        [Theory]
+        [InlineData("transparent-jpeg", ErrorIds.InvalidBackground)]
+        [InlineData("compression-png", ErrorIds.InvalidCompression)]
+        [InlineData("size-1000", ErrorIds.InvalidSize)]
+        [InlineData("n-11", ErrorIds.InvalidCount)]
+        [InlineData("prompt-40000", ErrorIds.InvalidPrompt)]
+        [InlineData("partial-4", ErrorIds.InvalidPartialImages)]
+        [InlineData("images-17", ErrorIds.TooManyImages)]
+        [InlineData("mask-jpeg", ErrorIds.InvalidMask)]
+        [InlineData("fidelity-gpt-image-2", ErrorIds.InvalidInputFidelity)]
+        [InlineData("moderation-edit", ErrorIds.InvalidModeration)]
+        public async Task A_request_the_client_rejects_never_reaches_the_server(string rule, string errorId)
         {
             using GptImageClient client = Client();
-            await Assert.ThrowsAsync<GptImageValidationException>(() => client.GenerateAsync(new ImageGenerationRequest { Prompt = "x", Size = "1000x1000" }));
-            await Assert.ThrowsAsync<GptImageValidationException>(() => client.GenerateAsync(new ImageGenerationRequest { Prompt = "x", Count = 11 }));
+            ImageEditRequest Edit(Action<ImageEditRequest> change)
+            {
+                var r = new ImageEditRequest { Prompt = "add a hat" };
+                r.Images.Add(_files.Png("in.png"));
+                change(r);
+                return r;
+            }
+            Func<Task> call = rule switch
+            {
+                "transparent-jpeg" => () => client.GenerateAsync(new ImageGenerationRequest { Prompt = "x", Background = "transparent", OutputFormat = "jpeg" }),
+                "compression-png" => () => client.GenerateAsync(new ImageGenerationRequest { Prompt = "x", OutputFormat = "png", Compression = 50 }),
+                "size-1000" => () => client.GenerateAsync(new ImageGenerationRequest { Prompt = "x", Size = "1000x1000" }),
+                "n-11" => () => client.GenerateAsync(new ImageGenerationRequest { Prompt = "x", Count = 11 }),
+                "prompt-40000" => () => client.GenerateAsync(new ImageGenerationRequest { Prompt = new string('p', 40000) }),
+                "partial-4" => () => client.GenerateAsync(new ImageGenerationRequest { Prompt = "x", PartialImages = 4 }),
+                "images-17" => () => client.EditAsync(Edit(r => { for (int i = 0; i < 16; i++) r.Images.Add(r.Images[0]); })),
+                "mask-jpeg" => () => client.EditAsync(Edit(r => r.MaskPath = _files.Write("mask.png", TestImages.Jpeg(64, 64)))),
+                "fidelity-gpt-image-2" => () => client.EditAsync(Edit(r => r.InputFidelity = "high")),
+                "moderation-edit" => () => client.EditAsync(Edit(r => r.Moderation = "low")),
+                _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+            };
+            var e = await Assert.ThrowsAsync<GptImageValidationException>(call);
+            Assert.Equal(errorId, e.ErrorId);
             Assert.Equal(0, Emu.Counters.Total);
+        }
+
+        [Fact]
+        public async Task A_retired_model_is_sent_with_a_warning_and_an_unknown_model_is_passed_through()
+        {
+            using GptImageClient client = Client();
+            await client.GenerateAsync(new ImageGenerationRequest { Prompt = "a fox", Model = "gpt-image-1", Size = "1024x1024" });
+            Assert.Contains(_log, line => line.StartsWith("WARNING:") && line.Contains("gpt-image-1") && line.Contains("shut down"));
+            await client.GenerateAsync(new ImageGenerationRequest { Prompt = "a fox", Model = "my-gateway-image-model", Size = "640x480" });
+            Assert.Equal(new[] { "gpt-image-1", "my-gateway-image-model" }, Emu.Counters.Requests.Select(r => r.Model).ToArray());
         }
 
         [Fact]

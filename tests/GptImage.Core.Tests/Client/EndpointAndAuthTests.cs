@@ -103,6 +103,16 @@ namespace GptImage.Tests.Client
             await SendOne(new Uri("http://gateway.lan/v1"), o => o.AllowInsecureHttp = true);
 
         [Fact]
+        public void Messages_never_show_user_info_or_the_query_of_an_endpoint()
+        {
+            var e = Assert.Throws<GptImageValidationException>(() =>
+                TestClients.Create(null, new Uri("http://user:hunter2@gateway.lan/v1?key=sk-inquery123")));
+            Assert.DoesNotContain("hunter2", e.Message);
+            Assert.DoesNotContain("inquery", e.Message);
+            Assert.Contains("http://gateway.lan/v1", e.Message);
+        }
+
+        [Fact]
         public void A_non_http_endpoint_is_refused() =>
             Assert.Equal(ErrorIds.InvalidEndpoint,
                 Assert.Throws<GptImageValidationException>(() => TestClients.Create(null, new Uri("ftp://example.test/v1"))).ErrorId);

@@ -10,7 +10,7 @@ namespace GptImage.Tests.Infrastructure
     /// <summary>
     /// One emulator per test class (IClassFixture&lt;EmulatorFixture&gt;). Tests of a class run one after another,
     /// so each test calls <see cref="Reset"/> first (knobs back to defaults, counters empty) and may then turn
-    /// knobs freely. Make a client with <c>new GptImageClient(fixture.CreateClientOptions())</c>.
+    /// knobs freely. <see cref="CreateClient"/> gives a GptImageClient aimed at the server.
     /// </summary>
     public class EmulatorFixture : IAsyncLifetime
     {
@@ -45,6 +45,14 @@ namespace GptImage.Tests.Infrastructure
             Timeout = TimeSpan.FromSeconds(60),
             MaxRetryDelay = TimeSpan.FromSeconds(5),
         };
+
+        /// <summary>A GptImageClient aimed at the emulator; <paramref name="configure"/> adjusts the options first (retries, logging...).</summary>
+        public GptImageClient CreateClient(string? apiKey = ApiKey, Action<GptImageClientOptions>? configure = null)
+        {
+            GptImageClientOptions options = CreateClientOptions(apiKey);
+            configure?.Invoke(options);
+            return new GptImageClient(options);
+        }
 
         /// <summary>A raw HttpClient for wire-level tests: BaseAddress is .../v1/, Bearer key set when given.</summary>
         public HttpClient CreateHttpClient(string? apiKey = ApiKey)

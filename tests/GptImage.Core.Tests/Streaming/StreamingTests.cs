@@ -85,6 +85,39 @@ namespace GptImage.Tests.Streaming
         }
 
         [Fact]
+        public async Task A_throwing_partial_image_callback_does_not_lose_the_paid_result()
+        {
+            await using EmulatorServer server = await EmulatorServer.StartAsync();
+            var log = new ConcurrentQueue<string>();
+            using var client = new GptImageClient(new GptImageClientOptions
+            {
+                Endpoint = server.BaseUrl, ApiKey = "sk-test", Organization = "", Project = "", Log = log.Enqueue,
+                OnPartialImage = _ => throw new InvalidOperationException("callback broke"),
+            });
+            ImageResult result = await client.GenerateAsync(new ImageGenerationRequest { Prompt = "x", Size = "1024x1024", Quality = "low", PartialImages = 2 });
+            Assert.Single(result.Images);
+            Assert.Equal(1, server.Counters.Total);   // no retry, no second payment
+            Assert.Equal(2, log.Count(l => l.Contains("OnPartialImage callback failed: callback broke")));
+        }
+
+        [Fact]
+        public void Partial_images_are_saved_by_row_and_index_under_the_partial_folder()
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "gptimage-partial-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                byte[] png = Wire.TestImages.PngBytes(3, 3);
+                string path = PartialImageFiles.Save(folder, 12, new PartialImage { PartialImageIndex = 1, Bytes = png, Format = "png" });
+                Assert.Equal(Path.Combine(folder, "partial", "row-000012-partial-1.png"), path);
+                Assert.Equal(png, File.ReadAllBytes(path));
+            }
+            finally
+            {
+                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [Fact]
         public void An_error_event_inside_the_stream_is_reported_not_taken_for_an_image()
         {
             var assembler = new ImageStreamAssembler(new ImageGenerationRequest { Prompt = "p" }, null);

@@ -35,6 +35,8 @@ namespace GptImage.PowerShell.Tests.Contract
             "-MaxRetries int {*:} [ValidateRange: 0..10]",
             "-NoCache switch {*:}",
             "-OutputDirectory string {*:}",
+            "-PartialImages int? {*:} [ValidateRange: 0..3]",
+            "-SavePartial switch {*:}",
             "-ThrottleLimit int {*:} [ValidateRange: 1..64]",
             "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
         };
