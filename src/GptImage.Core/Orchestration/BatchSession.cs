@@ -159,6 +159,7 @@ namespace GptImage.Orchestration
             decimal reserved = 0;
             TaskCompletionSource<Outcome>? owned = null;
             string? key = null;
+            CostEstimate estimate = CostEstimator.Estimate(job.Request);
             try
             {
                 if (!_options.NoCache) key = RequestKey.Compute(job.Request, _options.Endpoint);
@@ -171,7 +172,7 @@ namespace GptImage.Orchestration
                     {
                         // An identical row of this run is being requested: wait for it instead of paying again.
                         Outcome first = await shared.ConfigureAwait(false);
-                        outcome = new Outcome(first.Result, fromCache: true, first.Cost);
+                        outcome = new Outcome(first.Result, fromCache: true, first.Cost, estimate.Usd);
                         Emit(job, outcome, key);
                         return;
                     }
@@ -179,14 +180,13 @@ namespace GptImage.Orchestration
                     ImageResult? cached = Cache is null ? null : await Cache.TryGetAsync(key, token).ConfigureAwait(false);
                     if (cached != null)
                     {
-                        outcome = new Outcome(cached, fromCache: true, CostCalculator.Actual(cached.Model, cached.Usage));
+                        outcome = new Outcome(cached, fromCache: true, CostCalculator.Actual(cached.Model, cached.Usage), estimate.Usd);
                         owned.TrySetResult(outcome);
                         Emit(job, outcome, key);
                         return;
                     }
                 }
 
-                CostEstimate estimate = CostEstimator.Estimate(job.Request);
                 if (!TryReserve(estimate.Usd))
                 {
                     var notRun = new GptImageBatchException(ErrorIds.CostLimitReached,
@@ -215,7 +215,7 @@ namespace GptImage.Orchestration
                     if (cost is decimal c) Summary.ActualCostUsd += c; else Summary.UnpricedCalls++;
                     if (result.Usage != null) { Summary.InputTokens += result.Usage.InputTokens; Summary.OutputTokens += result.Usage.OutputTokens; }
                 }
-                outcome = new Outcome(result, fromCache: false, cost);
+                outcome = new Outcome(result, fromCache: false, cost, estimate.Usd);
                 owned?.TrySetResult(outcome);
                 Emit(job, outcome, key);
             }
@@ -249,6 +249,7 @@ namespace GptImage.Orchestration
                 result.Status = outcome.FromCache ? GptImageResult.StatusCached : GptImageResult.StatusSucceeded;
                 result.FromCache = outcome.FromCache;
                 result.CostUsd = outcome.FromCache ? 0m : outcome.Cost / images;
+                result.EstimatedCostUsd = outcome.Estimate / images;
                 result.Attempts = outcome.FromCache ? 0 : response.Attempts;
                 result.RequestKey = key;
 
@@ -362,12 +363,16 @@ namespace GptImage.Orchestration
 
         private sealed class Outcome
         {
-            public Outcome(ImageResult result, bool fromCache, decimal? cost)
+            public Outcome(ImageResult result, bool fromCache, decimal? cost, decimal estimate)
             {
                 Result = result;
                 FromCache = fromCache;
                 Cost = cost;
+                Estimate = estimate;
             }
+
+            /// <summary>The estimate made before sending (for the manifest's EstimatedCostUsd).</summary>
+            public decimal Estimate { get; }
 
             public ImageResult Result { get; }
             public bool FromCache { get; }
