@@ -1,13 +1,11 @@
 using System;
 using System.IO;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GptImage.Emulator.Http;
 using GptImage.Emulator.Images;
 using GptImage.Emulator.Validation;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace GptImage.Emulator.Responses
@@ -65,8 +63,6 @@ namespace GptImage.Emulator.Responses
             json.WriteEndObject();
         }
 
-        private static readonly TimeSpan TruncationGrace = TimeSpan.FromMilliseconds(200);
-
         /// <summary>Sends <paramref name="body"/>; when <paramref name="truncate"/>, promises all of it, sends half and aborts.</summary>
         public static async Task SendAsync(HttpContext context, byte[] body, bool truncate, CancellationToken ct)
         {
@@ -82,17 +78,20 @@ namespace GptImage.Emulator.Responses
             await EndEarlyAsync(context, ct).ConfigureAwait(false);
         }
 
-        /// <summary>Ends a response that has started but is not complete, the way a failing proxy or server does.</summary>
+        /// <summary>
+        /// Ends a response that has started but is not complete, the way a failing proxy or server does: the client
+        /// reads everything written so far, then the connection closes before the promised end.
+        /// </summary>
+        /// <remarks>
+        /// Kestrel does the cutting: an app that fails after the response started gets its connection closed once
+        /// the bytes already handed to the transport are sent (no Content-Length completion, no final chunk). That
+        /// keeps the order "written bytes, then end of stream" without timing; closing the socket ourselves raced
+        /// with the transport's send loop and, under load, could end the stream before the headers were out.
+        /// </remarks>
         public static async Task EndEarlyAsync(HttpContext context, CancellationToken ct)
         {
             await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
-            // Let the transport put the half on the wire first, or the client would see a plain drop; then end
-            // the stream with a clean FIN (the client reads half the body, then a premature end) before aborting.
-            await Task.Delay(TruncationGrace, ct).ConfigureAwait(false);
-            try { context.Features.Get<IConnectionSocketFeature>()?.Socket?.Shutdown(SocketShutdown.Send); }
-            catch (SocketException) { }
-            catch (ObjectDisposedException) { }
-            context.Abort();
+            throw new ResponseCutShortException();
         }
     }
 }
