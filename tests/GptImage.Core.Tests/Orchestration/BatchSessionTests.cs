@@ -212,7 +212,10 @@ namespace GptImage.Tests.Orchestration
         public void Progress_counts_to_the_expected_total_with_an_estimate_of_time_left()
         {
             var sink = new RecordingSink();
-            using var session = new BatchSession(new FakeImageClient(), new BatchOptions { NoCache = true, ExpectedTotal = 8 }, CancellationToken.None);
+            // One row in flight and two queued: the fourth Submit must wait for a row to end (its _done counts before
+            // its slot frees) and then pumps, so a snapshot part-way through exists whatever the timing. With the
+            // default limits all eight rows are taken at once and may all end before the first pump.
+            using var session = new BatchSession(new FakeImageClient(), new BatchOptions { NoCache = true, ExpectedTotal = 8, ThrottleLimit = 1 }, CancellationToken.None);
             for (int i = 0; i < 8; i++) session.Submit(Jobs.Generate("p" + i), sink);
             session.Complete(sink);
             BatchProgress last = sink.Progress.Last();
