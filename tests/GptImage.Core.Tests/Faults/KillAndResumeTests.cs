@@ -37,6 +37,7 @@ namespace GptImage.Tests.Faults
             string cache = Path.Combine(output, ".gptimage-cache");
 
             using (Process runner = StartRunner(server.BaseUrl, output))
+            using (KillOnDispose(runner))
             {
                 var watch = Stopwatch.StartNew();
                 while ((CommittedKeys(cache).Count < Committed || server.Counters.InFlight < RunnerThrottle) && !runner.HasExited && watch.Elapsed < TimeSpan.FromSeconds(90))
@@ -56,10 +57,16 @@ namespace GptImage.Tests.Faults
             int requestsBeforeRerun = server.Counters.Requests.Count;
 
             using (Process rerun = StartRunner(server.BaseUrl, output))
+            using (KillOnDispose(rerun))
             {
-                string stdout = await rerun.StandardOutput.ReadToEndAsync();
-                string stderr = await rerun.StandardError.ReadToEndAsync();
-                Assert.True(rerun.WaitForExit(120_000), "the rerun did not finish");
+                // Both pipes are read at once (a full stderr pipe would block the child) and with a deadline, so a
+                // stuck rerun fails the test instead of hanging the whole run.
+                Task<string> stdoutRead = rerun.StandardOutput.ReadToEndAsync();
+                Task<string> stderrRead = rerun.StandardError.ReadToEndAsync();
+                Task exited = rerun.WaitForExitAsync();
+                Assert.True(await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(120))) == exited, "the rerun did not finish");
+                string stdout = await stdoutRead;
+                string stderr = await stderrRead;
                 Assert.True(rerun.ExitCode == 0, $"rerun exit {rerun.ExitCode}: {stdout} {stderr}");
                 Assert.Contains($"done {Rows} results, 0 errors", stdout);
             }
@@ -69,6 +76,27 @@ namespace GptImage.Tests.Faults
             Assert.Equal(Rows - committedPrompts.Count, rerunRequests.Select(r => r.Prompt).Distinct().Count());
             for (int i = 1; i <= Rows; i++) Assert.True(File.Exists(Path.Combine(output, $"R{i:000}.png")), $"row {i} has no file");
             Assert.Empty(Directory.GetFiles(output, AtomicFile.TempPrefix + "*", SearchOption.AllDirectories));
+        }
+
+        /// <summary>Kills the child (and anything it started) if the test leaves early, so no runner outlives the test.</summary>
+        private static IDisposable KillOnDispose(Process process) => new ProcessKiller(process);
+
+        private sealed class ProcessKiller : IDisposable
+        {
+            private readonly Process _process;
+
+            public ProcessKiller(Process process) => _process = process;
+
+            public void Dispose()
+            {
+                try
+                {
+                    if (_process.HasExited) return;
+                    _process.Kill(entireProcessTree: true);
+                    _process.WaitForExit(30_000);
+                }
+                catch (InvalidOperationException) { } // exited between the check and the kill
+            }
         }
 
         private static HashSet<string> CommittedKeys(string cache) =>
