@@ -197,7 +197,9 @@ namespace GptImage.Tests.Client
         public async Task A_hanging_server_hits_the_per_attempt_timeout_and_is_retried()
         {
             Emu.Options.EnqueueFaults(EmulatorFault.Hang, EmulatorFault.Hang);
-            using GptImageClient client = Client(o => { o.Timeout = TimeSpan.FromMilliseconds(400); o.MaxRetries = 1; });
+            // Each attempt must reach the server before it times out, or the server could not count it: 400 ms was
+            // not always enough on a loaded 2-core machine; the hang makes every second here a second of waiting.
+            using GptImageClient client = Client(o => { o.Timeout = TimeSpan.FromSeconds(2); o.MaxRetries = 1; });
             var e = await Assert.ThrowsAsync<GptImageApiException>(() => client.GenerateAsync(TestClients.Generation()));
             Assert.Equal(ErrorIds.Timeout, e.ErrorId);
             Assert.Equal(2, e.Attempts);

@@ -227,10 +227,15 @@ namespace GptImage.Tests.Emulator
         {
             Emu.Options.EnqueueFaults(EmulatorFault.Hang);
             using HttpClient http = Emu.CreateHttpClient();
-            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                http.PostAsync("images/generations", new StringContent(Body, System.Text.Encoding.UTF8, "application/json"), cts.Token));
+            using var cts = new CancellationTokenSource();
+            Task<HttpResponseMessage> post = http.PostAsync("images/generations", new StringContent(Body, System.Text.Encoding.UTF8, "application/json"), cts.Token);
+            // Give up only once the server holds the request: a fixed client timeout could fire before a loaded
+            // machine even delivered it, and then the server would have nothing to record.
             DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Emu.Counters.Total == 0 && !post.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(20);
+            Assert.Equal(1, Emu.Counters.Total);
+            cts.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
             while (Emu.Counters.Requests.Single().Outcome != RequestOutcome.ClientGaveUp && DateTime.UtcNow < deadline)
                 await Task.Delay(50);
             Assert.Equal(RequestOutcome.ClientGaveUp, Emu.Counters.Requests.Single().Outcome);
