@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using GptImage.Orchestration;
+using GptImage.Tests.Infrastructure;
 
 namespace GptImage.Tests.Orchestration
 {
@@ -18,35 +18,7 @@ namespace GptImage.Tests.Orchestration
             };
         }
 
-        /// <summary>
-        /// A fresh folder for one test. All of them sit under one folder owned by this test process, which is
-        /// deleted when the process exits, so runs leave nothing behind in the temp folder.
-        /// </summary>
-        public static string TempDirectory()
-        {
-            string path = Path.Combine(RunRoot.Value, Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(path);
-            return path;
-        }
-
-        private static readonly Lazy<string> RunRoot = new Lazy<string>(() =>
-        {
-            string root = Path.Combine(Path.GetTempPath(), "gptimage-tests", "run-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(root);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteRunRoot(root);
-            return root;
-        });
-
-        private static void DeleteRunRoot(string root)
-        {
-            try
-            {
-                Directory.Delete(root, recursive: true);
-                string parent = Path.GetDirectoryName(root)!;
-                if (Directory.Exists(parent) && Directory.GetFileSystemEntries(parent).Length == 0) Directory.Delete(parent);
-            }
-            catch (IOException) { }                 // another run removed or filled the parent meanwhile
-            catch (UnauthorizedAccessException) { }
-        }
+        /// <summary>A fresh folder for one test, deleted with the rest of the run's temp folders when the run ends.</summary>
+        public static string TempDirectory() => TestTemp.NewDirectory();
     }
 }
