@@ -54,7 +54,7 @@ namespace GptImage.Validation
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
                     $"the mask must be under {Megabytes(maxBytes)}; this one is {Megabytes(length)}.");
 
-            PngHeader? maskHeader = ReadPng(mask);
+            ImageInfo? maskHeader = InspectHeader(mask);
             if (maskHeader is null)
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(), "a readable PNG file; this one's header is damaged.");
             if (!maskHeader.HasAlpha)
@@ -62,8 +62,8 @@ namespace GptImage.Validation
                     "a PNG with an alpha channel whose fully transparent pixels mark the area to edit; this PNG has no transparency.");
 
             // The mask applies to the first image; when that one is a PNG too its size is known from its header.
-            PngHeader? first = ReadPng(r.Images[0]);
-            if (first != null && (first.Width != maskHeader.Width || first.Height != maskHeader.Height))
+            ImageInfo? first = InspectHeader(r.Images[0]);
+            if (first != null && first.Format == "png" && (first.Width != maskHeader.Width || first.Height != maskHeader.Height))
                 throw new GptImageValidationException(ErrorIds.MaskMismatch, MaskParameter, mask.ToString(),
                     $"the mask must have the first image's size, {first.Width}x{first.Height}; this mask is {maskHeader.Width}x{maskHeader.Height}.");
         }
@@ -88,10 +88,21 @@ namespace GptImage.Validation
             }
         }
 
-        private static PngHeader? ReadPng(ImageInput input)
+        /// <summary>
+        /// The imaging engine's header facts (the pixels are never read), or null when the header is damaged:
+        /// the callers turn that into their own parameter's error.
+        /// </summary>
+        private static ImageInfo? InspectHeader(ImageInput input)
         {
-            using Stream stream = input.OpenRead();
-            return PngHeader.Read(stream);
+            try
+            {
+                using Stream stream = input.OpenRead();
+                return ImageFiles.Guard(input.Path, () => ImageCodecs.Current.Inspect(stream, input.Path));
+            }
+            catch (GptImageImageException)
+            {
+                return null;
+            }
         }
 
         private static string Megabytes(long bytes) =>

@@ -6,16 +6,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using GptImage.Emulator;
 using GptImage.Tests.Infrastructure;
-using GptImage.Validation;
 using Xunit;
-using WireImages = GptImage.Tests.Wire.TestImages;
 
 namespace GptImage.Tests.Client
 {
     /// <summary>GptImageClient against the emulator over real HTTP: every call counted by the server.</summary>
     public sealed class ClientEmulatorTests : EmulatorTest, IDisposable
     {
-        private readonly WireImages _files = new WireImages();
+        private readonly TempFolder _files = new TempFolder();
         private readonly ConcurrentQueue<TimeSpan> _delays = new ConcurrentQueue<TimeSpan>();
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
 
@@ -34,13 +32,6 @@ namespace GptImage.Tests.Client
             return client;
         }
 
-        private static (int Width, int Height) PngSize(byte[] png)
-        {
-            using var stream = new MemoryStream(png);
-            PngHeader header = PngHeader.Read(stream)!;
-            return (header.Width, header.Height);
-        }
-
         [Fact]
         public async Task A_generation_returns_decoded_images_of_the_requested_size_with_usage_and_ids()
         {
@@ -49,7 +40,7 @@ namespace GptImage.Tests.Client
 
             Assert.Equal(2, r.Images.Count);
             Assert.All(r.Images, i => Assert.Equal("png", i.Format));
-            Assert.Equal((1536, 864), PngSize(r.Images[0].Bytes));
+            Assert.Equal((1536, 864), TestImages.PngSize(r.Images[0].Bytes));
             Assert.Equal("1536x864", r.Size);
             Assert.Equal("low", r.Quality);
             Assert.NotNull(r.Usage);

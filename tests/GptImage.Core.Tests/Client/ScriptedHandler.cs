@@ -7,7 +7,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using GptImage.Tests.Wire;
+using GptImage.Tests.Infrastructure;
 
 namespace GptImage.Tests.Client
 {

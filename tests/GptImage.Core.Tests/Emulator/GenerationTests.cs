@@ -47,17 +47,12 @@ namespace GptImage.Tests.Emulator
             using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"1536x864\",\"background\":\"transparent\"}");
             using JsonDocument doc = await ReadJsonAsync(response);
-            string dir = ImagingTestPaths.NewTempDirectory();
-            try
-            {
-                string file = Path.Combine(dir, "answer.png");
-                await File.WriteAllBytesAsync(file, Image(doc));
-                var decoded = PngjsOracle.Decode(file).Single();
-                Assert.Null(decoded.Error);
-                Assert.Equal((1536, 864), (decoded.Width, decoded.Height));
-                Assert.Equal("transparent", doc.RootElement.GetProperty("background").GetString());
-            }
-            finally { Directory.Delete(dir, recursive: true); }
+            using var files = new TempFolder();
+            string file = files.Write("answer.png", Image(doc));
+            var decoded = PngjsOracle.Decode(file).Single();
+            Assert.Null(decoded.Error);
+            Assert.Equal((1536, 864), (decoded.Width, decoded.Height));
+            Assert.Equal("transparent", doc.RootElement.GetProperty("background").GetString());
         }
 
         [Theory]

@@ -18,13 +18,5 @@ namespace GptImage.Tests.Imaging
                 if (File.Exists(Path.Combine(dir.FullName, "GptImage.PowerShell.sln"))) return dir.FullName;
             throw new InvalidOperationException("GptImage.PowerShell.sln not found above " + AppContext.BaseDirectory);
         }
-
-        /// <summary>A fresh temp directory for one test; the caller deletes it.</summary>
-        public static string NewTempDirectory()
-        {
-            string dir = Path.Combine(Path.GetTempPath(), "gptimage-imaging-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            return dir;
-        }
     }
 }

@@ -168,7 +168,7 @@ namespace GptImage.Tests.Imaging
         public void MissingFilesAreProblems()
         {
             using var files = new MaskFiles();
-            MaskReport r = MaskValidator.Validate(Path.Combine(files.Directory, "no-mask.png"), Path.Combine(files.Directory, "no-image.png"));
+            MaskReport r = MaskValidator.Validate(Path.Combine(files.Folder, "no-mask.png"), Path.Combine(files.Folder, "no-image.png"));
             Assert.Equal(new[] { ImageErrorIds.ImageUnreadable, ImageErrorIds.MaskUnreadable }, Ids(r));
             Assert.Equal(0, r.MaskBytes);
             Assert.Contains(ImageErrorIds.FileUnreadable, r.Problems[0].Message + r.Problems[1].Message);

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using GptImage.Tests.Infrastructure;
 using GptImage.Wire;
 using Xunit;
 
