@@ -1,23 +1,13 @@
-using System;
 using System.Collections.Concurrent;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 
 namespace GptImage.Tests.Client
 {
     /// <summary>GptImageClient against the emulator over real HTTP: every call counted by the server.</summary>
-    public sealed class ClientEmulatorTests : EmulatorTest, IDisposable
+    public sealed class ClientEmulatorTests(EmulatorFixture emulator) : EmulatorTest(emulator), IDisposable
     {
         private readonly TempFolder _files = new TempFolder();
         private readonly ConcurrentQueue<TimeSpan> _delays = new ConcurrentQueue<TimeSpan>();
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
-
-        public ClientEmulatorTests(EmulatorFixture emulator) : base(emulator) { }
 
         public void Dispose() => _files.Dispose();
 

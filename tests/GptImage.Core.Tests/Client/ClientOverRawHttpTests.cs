@@ -1,11 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
-using System.Threading.Tasks;
-using GptImage.Tests.Infrastructure;
-using Xunit;
-
 namespace GptImage.Tests.Client
 {
     /// <summary>The client over a real socket: faults at the transport level and the bytes as they leave the machine.</summary>

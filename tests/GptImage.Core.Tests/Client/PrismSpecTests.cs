@@ -1,12 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 
 namespace GptImage.Tests.Client
 {

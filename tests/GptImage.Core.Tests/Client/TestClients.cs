@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Net.Http;
-using System.Threading.Tasks;
 
 namespace GptImage.Tests.Client
 {

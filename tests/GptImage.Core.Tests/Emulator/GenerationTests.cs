@@ -1,22 +1,11 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading.Tasks;
 using GptImage.Tests.Imaging;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>Successful generations: real images of the asked size, the answer's fields, usage and headers.</summary>
-    public sealed class GenerationTests : EmulatorTest
+    public sealed class GenerationTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
-        public GenerationTests(EmulatorFixture emulator) : base(emulator) { }
-
         [Theory]
         [InlineData("gpt-image-2", "1024x1024", 1024, 1024)]
         [InlineData("gpt-image-2", "1536x1024", 1536, 1024)]

@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using Xunit;
-
 namespace GptImage.Tests.Imaging
 {
     public class ImageInspectorTests

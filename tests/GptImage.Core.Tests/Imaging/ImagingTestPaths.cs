@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace GptImage.Tests.Imaging
 {
     /// <summary>Where the repository, the committed corpus and the node tools are, seen from the test binaries.</summary>

@@ -1,8 +1,4 @@
-using System;
-using System.IO;
-using System.Text;
 using GptImage.Imaging;
-using GptImage.Tests.Infrastructure;
 
 namespace GptImage.Tests.Imaging
 {

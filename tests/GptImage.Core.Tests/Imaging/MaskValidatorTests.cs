@@ -1,9 +1,3 @@
-using System.IO;
-using System.Linq;
-using System.Collections.Generic;
-using System.Text.Json;
-using Xunit;
-
 namespace GptImage.Tests.Imaging
 {
     public class MaskValidatorTests

@@ -1,10 +1,6 @@
-using System;
-using System.IO;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using GptImage.Imaging;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 
 namespace GptImage.Tests.Imaging
 {

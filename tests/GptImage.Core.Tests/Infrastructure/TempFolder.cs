@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace GptImage.Tests.Infrastructure
 {
     /// <summary>A fresh folder under the temp directory for one test (or one test class), deleted on dispose.</summary>

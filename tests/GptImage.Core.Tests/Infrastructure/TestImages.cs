@@ -1,8 +1,5 @@
-using System;
 using System.Buffers.Binary;
-using System.IO;
 using System.IO.Compression;
-using System.Text;
 using GptImage.Imaging;
 using GptImage.Imaging.Png;
 

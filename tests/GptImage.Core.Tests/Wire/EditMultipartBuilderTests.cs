@@ -1,11 +1,5 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
-using GptImage.Tests.Infrastructure;
 using GptImage.Wire;
-using Xunit;
 
 namespace GptImage.Tests.Wire
 {

@@ -1,8 +1,4 @@
-using System;
-using System.Text;
-using GptImage.Tests.Infrastructure;
 using GptImage.Wire;
-using Xunit;
 
 namespace GptImage.Tests.Wire
 {

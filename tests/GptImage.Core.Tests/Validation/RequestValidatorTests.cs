@@ -1,10 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
-using GptImage.Tests.Infrastructure;
-using Xunit;
-
-namespace GptImage.Tests.Wire
+namespace GptImage.Tests.Validation
 {
     public sealed class RequestValidatorTests : IDisposable
     {
