@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace GptImage.PowerShell.Tests
 {
     /// <summary>The module manifest (GptImage.psd1) agrees with the compiled module: exports, versions, editions.</summary>

@@ -32,7 +32,6 @@ namespace GptImage.Imaging.Png
 
         /// <summary>The final four bytes of the IDAT run, big-endian; valid once <see cref="Ended"/>.</summary>
         public uint LastFourBytes => _delivered < 4 ? 0xFFFFFFFFu : StreamReading.ReadUInt32BigEndian(Ordered(), 0);
-        public long TotalBytes => _delivered;
 
         public override int Read(byte[] buffer, int offset, int count)
         {

@@ -8,13 +8,11 @@ namespace GptImage.Imaging.Png
     /// </summary>
     internal sealed class InflatedScanlines
     {
-        private readonly IdatStream _idat;
         private readonly string? _path;
         private Adler32 _adler;
 
-        public InflatedScanlines(IdatStream idat, string? path)
+        public InflatedScanlines(string? path)
         {
-            _idat = idat;
             _path = path;
         }
 
