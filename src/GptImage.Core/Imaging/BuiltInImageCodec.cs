@@ -29,7 +29,7 @@ namespace GptImage.Imaging
             string format = Sniff(stream, path);
             if (format != "png")
                 throw new GptImageImageException(ImageErrorIds.DecodeNotSupported,
-                    $"{PngErrors.Describe(path)} is a {format.ToUpperInvariant()} image; only PNG pixels can be decoded here (JPEG and WebP are checked by their headers only). Convert it to PNG first.", path);
+                    $"{ImageErrors.Describe(path)} is a {format.ToUpperInvariant()} image; only PNG pixels can be decoded here (JPEG and WebP are checked by their headers only). Convert it to PNG first.", path);
             PngPreamble png = PngDecoder.Decode(stream, path, layout, onRow);
             return FromPng(png, stream.CanSeek ? stream.Length : 0);
         }
@@ -60,7 +60,7 @@ namespace GptImage.Imaging
             if (format != null) return format;
             string what = n == 0 ? "an empty file" : ForeignFormat.Name(head, n);
             throw new GptImageImageException(ImageErrorIds.UnsupportedFormat,
-                $"{PngErrors.Describe(path)} is {what}; only PNG, JPEG and WebP images are accepted.", path);
+                $"{ImageErrors.Describe(path)} is {what}; only PNG, JPEG and WebP images are accepted.", path);
         }
     }
 }

@@ -51,7 +51,7 @@ namespace GptImage.Imaging.Png
             catch (InvalidDataException e)
             {
                 throw new GptImageImageException(ImageErrorIds.ZlibInvalid,
-                    $"{PngErrors.Describe(_path)} is not a readable PNG: its compressed image data is damaged ({e.Message}).", _path, e);
+                    $"{ImageErrors.Describe(_path)} is not a readable PNG: its compressed image data is damaged ({e.Message}).", _path, e);
             }
         }
     }
