@@ -14,8 +14,13 @@ namespace GptImage.Bench
         {
             if (args.Length == 4 && args[0] == "memory")
                 return await MemoryBench.RunChildAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
-            int rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
             Console.WriteLine($"# GptImage batch benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, {Environment.OSVersion}, .NET {Environment.Version}");
+            if (args.Length > 0 && args[0] == "memory-only")
+            {
+                await MemoryBench.RunAsync(new[] { 100, 1000, 3000 });
+                return 0;
+            }
+            int rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
             await ThroughputBench.RunAsync(rows);
             await MemoryBench.RunAsync(new[] { 100, 1000 });
             return 0;

@@ -39,7 +39,6 @@ namespace GptImage.Bench
             Console.WriteLine($"adaptive batch: {batchTime.TotalSeconds:0.0} s, {batchFailed} failed rows, {batchServer.Counters.CountByStatus(429)} answers 429 (gate saw {gate429}), {batchServer.Counters.Total} HTTP requests");
             Console.WriteLine($"  ideal under the window (C={ThrottleLimit}, mean latency {meanLatency.TotalSeconds:0.0} s): {ideal.TotalSeconds:0.0} s -> throughput fraction of the limit {ideal.TotalSeconds / batchTime.TotalSeconds:0.000}");
             Console.WriteLine($"  raw rate {rawRate:0.0} requests/min = {rawRate / PerMinute:0.000} x limit (includes the first minute's burst)");
-            Console.WriteLine($"  steady state (admissions after the first minute): {SteadyRate(batchServer):0.0} requests/min");
             Console.WriteLine($"one at a time (foreach): {loopTime.TotalSeconds:0.0} s, {loopFailed} failed rows, {loopServer.Counters.CountByStatus(429)} answers 429");
             Console.WriteLine($"  speed-up of the batch over foreach: {loopTime.TotalSeconds / batchTime.TotalSeconds:0.00}x");
         }
@@ -76,16 +75,6 @@ namespace GptImage.Bench
                 catch (GptImageApiException) { failed++; }
             }
             return (watch.Elapsed, failed);
-        }
-
-        private static double SteadyRate(EmulatorServer server)
-        {
-            var admitted = server.Counters.Requests.Where(r => r.StatusCode == 200).Select(r => r.Time).OrderBy(t => t).ToList();
-            if (admitted.Count == 0) return 0;
-            DateTimeOffset from = admitted[0] + TimeSpan.FromMinutes(1);
-            var later = admitted.Where(t => t >= from).ToList();
-            if (later.Count < 2) return 0;
-            return (later.Count - 1) / (later[^1] - later[0]).TotalMinutes;
         }
 
         internal static ImageJob Row(int i) => new ImageJob(new ImageGenerationRequest { Prompt = $"bench row {i}: a product photo", Model = "gpt-image-2", Size = "1024x1024", Quality = "low" }) { RowNumber = i };

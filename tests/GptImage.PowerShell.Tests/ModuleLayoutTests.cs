@@ -8,7 +8,7 @@ namespace GptImage.PowerShell.Tests
         private readonly ModuleMetadata _module = fixture.Metadata;
 
         // The manifest, the views, the module and its core, and the netstandard2.0 closure of System.Text.Json 8
-        // that Windows PowerShell 5.1 needs (docs/cmdlets.md explains each file).
+        // that Windows PowerShell 5.1 needs (README.md, "What is in the module folder", explains each file).
         private static readonly string[] ExpectedFiles =
         {
             "GptImage.Core.dll",

@@ -124,21 +124,10 @@ namespace GptImage.BatchApi
             var results = new List<GptImageResult>(images);
             foreach (GeneratedImage image in response.Images)
             {
-                GptImageResult result = GptImageResult.FromRequest(job);
-                result.Index = image.Index;
-                result.Format = image.Format;
-                result.Bytes = image.Bytes;
-                result.Sha256 = AtomicFile.Sha256Hex(image.Bytes);
-                result.RevisedPrompt = image.RevisedPrompt;
-                result.Size = response.Size ?? result.Size;
-                result.Quality = response.Quality ?? result.Quality;
-                result.Background = response.Background ?? result.Background;
-                result.Usage = response.Usage;
+                GptImageResult result = GptImageResult.ForImage(job, response, image);
                 result.CostUsd = cost / images;
                 result.EstimatedCostUsd = row.EstimatedCostUsd / images;
-                result.RequestId = response.RequestId;
                 result.Attempts = 1;
-                result.Created = response.Created == default ? DateTimeOffset.UtcNow : response.Created;
                 if (options.OutputDirectory != null)
                 {
                     try

@@ -18,6 +18,14 @@ namespace GptImage.BatchApi
         /// <summary>Progress lines (uploads, batches created): verbose output in the cmdlets.</summary>
         public Action<string>? Log { get; set; }
 
+        /// <summary>
+        /// Shared by the batches of this submission (metadata gptimage_submission and the records). Set it to find the
+        /// batches already created when a later part fails; default: a new id.
+        /// </summary>
+        public string SubmissionId { get; set; } = NewSubmissionId();
+
+        public static string NewSubmissionId() => "sub_" + Guid.NewGuid().ToString("N").Substring(0, 16);
+
         /// <summary>The date for the retired-model check; null: today.</summary>
         public DateTime? Today { get; set; }
     }

@@ -45,7 +45,7 @@ namespace GptImage.BatchApi
             if (options.Metadata != null) foreach (var pair in options.Metadata) extra[pair.Key] = pair.Value;
             BatchApiClient.ValidateMetadata(extra);   // before anything is uploaded
 
-            string submission = "sub_" + Guid.NewGuid().ToString("N").Substring(0, 16);
+            string submission = string.IsNullOrWhiteSpace(options.SubmissionId) ? BatchSubmitOptions.NewSubmissionId() : options.SubmissionId.Trim();
             string work = Path.Combine(options.WorkFolder ?? Path.GetTempPath(), "gptimage-" + submission);
             try
             {

@@ -47,6 +47,11 @@ namespace GptImage
         public const string InvalidTemplate = "GptImage.InvalidTemplate";
         public const string WriteFailed = "GptImage.WriteFailed";
         public const string UnexpectedError = "GptImage.UnexpectedError";
+        public const string InvalidThrottleLimit = "GptImage.InvalidThrottleLimit";
+        public const string InvalidMaxCost = "GptImage.InvalidMaxCost";
+        public const string InvalidManifestPath = "GptImage.InvalidManifestPath";
+        public const string InvalidDestinationPath = "GptImage.InvalidDestinationPath";
+        public const string ParameterConflict = "GptImage.ParameterConflict";
         public const string CostLimitReached = "GptImage.CostLimitReached";
     }
 }

@@ -44,9 +44,9 @@ namespace GptImage.Orchestration
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (options.ThrottleLimit < 1)
-                throw new GptImageValidationException(ErrorIds.InvalidCount, "ThrottleLimit", options.ThrottleLimit, "a whole number of at least 1");
+                throw new GptImageValidationException(ErrorIds.InvalidThrottleLimit, "ThrottleLimit", options.ThrottleLimit, "a whole number of at least 1");
             if (options.MaxCost is decimal max && max < 0)
-                throw new GptImageValidationException(ErrorIds.CostLimitReached, "MaxCost", max, "zero or more US dollars");
+                throw new GptImageValidationException(ErrorIds.InvalidMaxCost, "MaxCost", max, "zero or more US dollars");
             if (options.OutputDirectory != null) FileNamer.ValidateTemplate(options.FileNameTemplate);
             _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _today = (options.Today ?? DateTime.UtcNow).Date;
@@ -159,6 +159,7 @@ namespace GptImage.Orchestration
             decimal reserved = 0;
             TaskCompletionSource<Outcome>? owned = null;
             string? key = null;
+            CostEstimate estimate = CostEstimator.Estimate(job.Request);
             try
             {
                 if (!_options.NoCache) key = RequestKey.Compute(job.Request, _options.Endpoint);
@@ -171,7 +172,7 @@ namespace GptImage.Orchestration
                     {
                         // An identical row of this run is being requested: wait for it instead of paying again.
                         Outcome first = await shared.ConfigureAwait(false);
-                        outcome = new Outcome(first.Result, fromCache: true, first.Cost);
+                        outcome = new Outcome(first.Result, fromCache: true, first.Cost, estimate.Usd);
                         Emit(job, outcome, key);
                         return;
                     }
@@ -179,14 +180,13 @@ namespace GptImage.Orchestration
                     ImageResult? cached = Cache is null ? null : await Cache.TryGetAsync(key, token).ConfigureAwait(false);
                     if (cached != null)
                     {
-                        outcome = new Outcome(cached, fromCache: true, CostCalculator.Actual(cached.Model, cached.Usage));
+                        outcome = new Outcome(cached, fromCache: true, CostCalculator.Actual(cached.Model, cached.Usage), estimate.Usd);
                         owned.TrySetResult(outcome);
                         Emit(job, outcome, key);
                         return;
                     }
                 }
 
-                CostEstimate estimate = CostEstimator.Estimate(job.Request);
                 if (!TryReserve(estimate.Usd))
                 {
                     var notRun = new GptImageBatchException(ErrorIds.CostLimitReached,
@@ -215,7 +215,7 @@ namespace GptImage.Orchestration
                     if (cost is decimal c) Summary.ActualCostUsd += c; else Summary.UnpricedCalls++;
                     if (result.Usage != null) { Summary.InputTokens += result.Usage.InputTokens; Summary.OutputTokens += result.Usage.OutputTokens; }
                 }
-                outcome = new Outcome(result, fromCache: false, cost);
+                outcome = new Outcome(result, fromCache: false, cost, estimate.Usd);
                 owned?.TrySetResult(outcome);
                 Emit(job, outcome, key);
             }
@@ -245,23 +245,13 @@ namespace GptImage.Orchestration
             int images = Math.Max(1, response.Images.Count);
             foreach (GeneratedImage image in response.Images)
             {
-                GptImageResult result = GptImageResult.FromRequest(job);
+                GptImageResult result = GptImageResult.ForImage(job, response, image);
                 result.Status = outcome.FromCache ? GptImageResult.StatusCached : GptImageResult.StatusSucceeded;
                 result.FromCache = outcome.FromCache;
-                result.Index = image.Index;
-                result.Format = image.Format;
-                result.Bytes = image.Bytes;
-                result.Sha256 = AtomicFile.Sha256Hex(image.Bytes);
-                result.RevisedPrompt = image.RevisedPrompt;
-                result.Size = response.Size ?? result.Size;
-                result.Quality = response.Quality ?? result.Quality;
-                result.Background = response.Background ?? result.Background;
-                result.Usage = response.Usage;
                 result.CostUsd = outcome.FromCache ? 0m : outcome.Cost / images;
-                result.RequestId = response.RequestId;
+                result.EstimatedCostUsd = outcome.Estimate / images;
                 result.Attempts = outcome.FromCache ? 0 : response.Attempts;
                 result.RequestKey = key;
-                result.Created = response.Created == default ? DateTimeOffset.UtcNow : response.Created;
 
                 if (_options.OutputDirectory != null)
                 {
@@ -373,12 +363,16 @@ namespace GptImage.Orchestration
 
         private sealed class Outcome
         {
-            public Outcome(ImageResult result, bool fromCache, decimal? cost)
+            public Outcome(ImageResult result, bool fromCache, decimal? cost, decimal estimate)
             {
                 Result = result;
                 FromCache = fromCache;
                 Cost = cost;
+                Estimate = estimate;
             }
+
+            /// <summary>The estimate made before sending (for the manifest's EstimatedCostUsd).</summary>
+            public decimal Estimate { get; }
 
             public ImageResult Result { get; }
             public bool FromCache { get; }

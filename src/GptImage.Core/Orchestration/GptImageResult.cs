@@ -121,6 +121,27 @@ namespace GptImage.Orchestration
             return result;
         }
 
+        /// <summary>
+        /// One image of a response for a row: the request's fields, then what the response says (size, quality and
+        /// background as made, usage, request id). Status, cost and attempts are left to the caller (direct run or batch).
+        /// </summary>
+        internal static GptImageResult ForImage(ImageJob job, ImageResult response, GeneratedImage image)
+        {
+            GptImageResult result = FromRequest(job);
+            result.Index = image.Index;
+            result.Format = image.Format;
+            result.Bytes = image.Bytes;
+            result.Sha256 = AtomicFile.Sha256Hex(image.Bytes);
+            result.RevisedPrompt = image.RevisedPrompt;
+            result.Size = response.Size ?? result.Size;
+            result.Quality = response.Quality ?? result.Quality;
+            result.Background = response.Background ?? result.Background;
+            result.Usage = response.Usage;
+            result.RequestId = response.RequestId;
+            result.Created = response.Created == default ? DateTimeOffset.UtcNow : response.Created;
+            return result;
+        }
+
         /// <summary>A shallow copy (the bytes array and source dictionary are shared).</summary>
         public GptImageResult Copy() => (GptImageResult)MemberwiseClone();
 

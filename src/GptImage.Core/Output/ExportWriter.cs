@@ -19,9 +19,9 @@ namespace GptImage.Orchestration
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (options.Force && options.NoClobber)
-                throw new GptImageValidationException(ErrorIds.InvalidTemplate, "NoClobber", "NoClobber and Force", "only one of -NoClobber and -Force");
+                throw new GptImageValidationException(ErrorIds.ParameterConflict, "NoClobber", "NoClobber and Force", "only one of -NoClobber and -Force");
             if (string.IsNullOrWhiteSpace(options.DestinationPath))
-                throw new GptImageValidationException(ErrorIds.InvalidTemplate, "DestinationPath", options.DestinationPath, "a folder path");
+                throw new GptImageValidationException(ErrorIds.InvalidDestinationPath, "DestinationPath", options.DestinationPath, "a folder path");
             FileNamer.ValidateTemplate(options.FileNameTemplate);
             if (options.ManifestPath != null) _manifest = new ManifestWriter(options.ManifestPath);
             Directory.CreateDirectory(options.DestinationPath);

@@ -30,7 +30,7 @@ namespace GptImage.Orchestration
             Path = System.IO.Path.GetFullPath(path);
             string extension = System.IO.Path.GetExtension(Path).ToLowerInvariant();
             if (extension != ".csv" && extension != ".jsonl")
-                throw new GptImageValidationException(ErrorIds.InvalidTemplate, "ManifestPath", path, "a file name ending in .csv or .jsonl");
+                throw new GptImageValidationException(ErrorIds.InvalidManifestPath, "ManifestPath", path, "a file name ending in .csv or .jsonl");
             _csv = extension == ".csv";
         }
 

@@ -40,7 +40,7 @@ namespace GptImage.Orchestration
         /// <param name="clock">For tests; default the system clock.</param>
         public AdaptiveConcurrencyGate(int ceiling, int? initial = null, Func<DateTimeOffset>? clock = null)
         {
-            if (ceiling < 1) throw new GptImageValidationException(ErrorIds.InvalidCount, "ThrottleLimit", ceiling, "a whole number of at least 1");
+            if (ceiling < 1) throw new GptImageValidationException(ErrorIds.InvalidThrottleLimit, "ThrottleLimit", ceiling, "a whole number of at least 1");
             Ceiling = ceiling;
             _limit = Math.Max(1, Math.Min(ceiling, initial ?? ceiling));
             _clock = clock ?? (() => DateTimeOffset.UtcNow);

@@ -14,7 +14,6 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageBatch))]
     public sealed class GetGptImageBatchCommand : GptImageBatchCmdlet
     {
-        private const int ProgressActivityId = 0x6771;
 
         /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-GptImageBatch object's Id. Without it: every batch recorded here.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -36,46 +35,37 @@ namespace GptImage.Commands
             if (Id.Length == 0)
             {
                 foreach (BatchRecord record in Store.List())
-                    WriteObject(record.Status != null && BatchInfo.IsFinishedStatus(record.Status) && !Wait
-                        ? GptImageBatch.From(record, Store.PathFor(record.BatchId))
-                        : Show(record.BatchId));
+                {
+                    if (record.Status != null && BatchInfo.IsFinishedStatus(record.Status) && !Wait) WriteObject(GptImageBatch.From(record, Store.PathFor(record.BatchId)));
+                    else Show(record.BatchId);
+                }
                 return;
             }
-            foreach (string id in Id) WriteObject(Show(id));
+            foreach (string id in Id) Show(id);
         }
 
-        /// <summary>The batch now (or, with -Wait, once finished); the local record is updated on the way.</summary>
-        private GptImageBatch Show(string id)
+        /// <summary>Writes the batch now (or, with -Wait, once finished), updating the local record; an unknown id is a per-id error.</summary>
+        private void Show(string id)
         {
-            var api = new BatchApiClient(Client);
-            while (true)
+            BatchInfo info;
+            try
             {
-                GptImageBatch batch;
-                try
-                {
-                    BatchInfo info = Support.Wait(api.GetBatchAsync(id, StopToken));
-                    BatchRecord? record = Store.Load(id);
-                    if (record != null)
-                    {
-                        batch = GptImageBatch.From(record, Store.PathFor(id), info);
-                        Store.Save(record);
-                    }
-                    else batch = GptImageBatch.From(info);
-                }
-                catch (GptImageApiException e)
-                {
-                    ThrowTerminatingError(ErrorRecords.From(e, id));
-                    throw; // not reached
-                }
-                if (!Wait || batch.IsFinished)
-                {
-                    if (Wait) WriteProgress(new ProgressRecord(ProgressActivityId, "Waiting for batch " + id, batch.Status) { RecordType = ProgressRecordType.Completed });
-                    return batch;
-                }
-                WriteProgress(new ProgressRecord(ProgressActivityId, "Waiting for batch " + id,
-                    $"{batch.Status}: {batch.Completed} completed, {batch.Failed} failed of {batch.Total}") { PercentComplete = batch.PercentComplete });
-                Support.Sleep(TimeSpan.FromSeconds(PollIntervalSec));
+                info = Support.Poll(id, Wait, PollIntervalSec, Client);
             }
+            catch (GptImageApiException e)
+            {
+                WriteError(ErrorRecords.From(e, id));
+                return;
+            }
+            BatchRecord? record = Store.Load(id);
+            if (record is null)
+            {
+                WriteObject(GptImageBatch.From(info));
+                return;
+            }
+            GptImageBatch batch = GptImageBatch.From(record, Store.PathFor(id), info);
+            Store.Save(record);
+            WriteObject(batch);
         }
     }
 }

@@ -65,10 +65,31 @@ namespace GptImage.Commands
             }
         }
 
-        /// <summary>Sleeps between polls, waking at once on Ctrl+C.</summary>
-        public void Sleep(TimeSpan delay)
+        /// <summary>
+        /// The batch's status now, or with <paramref name="wait"/> once it is finished: polls every
+        /// <paramref name="pollIntervalSec"/> with a progress bar of the requests done; Ctrl+C stops at once.
+        /// </summary>
+        public BatchInfo Poll(string id, bool wait, int pollIntervalSec, GptImageClient client)
         {
-            if (_stop.WaitHandle.WaitOne(delay)) throw new PipelineStoppedException();
+            const int progressId = 0x6771;
+            var api = new BatchApiClient(client);
+            string activity = "Waiting for batch " + id;
+            while (true)
+            {
+                BatchInfo info = Wait(api.GetBatchAsync(id, _stop));
+                if (!wait) return info;
+                if (info.IsFinished)
+                {
+                    _cmdlet.WriteProgress(new ProgressRecord(progressId, activity, info.Status) { RecordType = ProgressRecordType.Completed });
+                    return info;
+                }
+                int done = info.Completed + info.Failed;
+                _cmdlet.WriteProgress(new ProgressRecord(progressId, activity, $"{info.Status}: {info.Completed} completed, {info.Failed} failed of {info.Total}")
+                {
+                    PercentComplete = info.Total <= 0 ? 0 : Math.Min(100, done * 100 / info.Total),
+                });
+                if (_stop.WaitHandle.WaitOne(TimeSpan.FromSeconds(pollIntervalSec))) throw new PipelineStoppedException();
+            }
         }
 
         public void FlushLog()

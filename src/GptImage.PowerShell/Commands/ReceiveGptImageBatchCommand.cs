@@ -17,6 +17,8 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageResult))]
     public sealed class ReceiveGptImageBatchCommand : GptImageBatchCmdlet
     {
+        private const int ProgressActivityId = 0x6772;
+
         /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-/Get-GptImageBatch object's Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
@@ -52,7 +54,6 @@ namespace GptImage.Commands
             {
                 BatchRecord? record = LoadRecord(id);
                 if (record is null) continue;
-                if (Wait) WaitUntilFinished(id);
                 var options = new BatchReceiveOptions
                 {
                     OutputDirectory = OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(this, OutputDirectory),
@@ -62,13 +63,21 @@ namespace GptImage.Commands
                 };
                 try
                 {
+                    if (Wait) Support.Poll(id, wait: true, PollIntervalSec, Client);
+                    var rowsDone = new System.Collections.Generic.HashSet<int>();
                     foreach (GptImageResult result in new BatchReceiver(Client, Store).Receive(record, options, StopToken))
                     {
                         Support.FlushLog();
+                        if (rowsDone.Add(result.RowNumber))
+                            WriteProgress(new ProgressRecord(ProgressActivityId, "Receiving batch " + id, $"Row {rowsDone.Count} of {record.Rows.Count}")
+                            {
+                                PercentComplete = Math.Min(100, rowsDone.Count * 100 / Math.Max(1, record.Rows.Count)),
+                            });
                         if (result.ErrorId is null) WriteObject(result);
                         else WriteError(ErrorRecords.From(new GptImageBatchException(result.ErrorId, result.ErrorMessage ?? result.ErrorId), result.Source));
                     }
                     Support.FlushLog();
+                    WriteProgress(new ProgressRecord(ProgressActivityId, "Receiving batch " + id, "Done") { RecordType = ProgressRecordType.Completed });
                 }
                 catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
                 {
@@ -78,19 +87,6 @@ namespace GptImage.Commands
                 {
                     WriteError(ErrorRecords.From(e, id));
                 }
-            }
-        }
-
-        private void WaitUntilFinished(string id)
-        {
-            var api = new BatchApiClient(Client);
-            while (true)
-            {
-                BatchInfo info = Support.Wait(api.GetBatchAsync(id, StopToken));
-                if (info.IsFinished) return;
-                WriteProgress(new ProgressRecord(0x6772, "Waiting for batch " + id, $"{info.Status}: {info.Completed + info.Failed} of {info.Total} done")
-                    { PercentComplete = info.Total == 0 ? 0 : Math.Min(100, (info.Completed + info.Failed) * 100 / info.Total) });
-                Support.Sleep(TimeSpan.FromSeconds(PollIntervalSec));
             }
         }
     }

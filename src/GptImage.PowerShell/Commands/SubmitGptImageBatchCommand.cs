@@ -171,7 +171,10 @@ namespace GptImage.Commands
             }
             catch (Exception e) when (e is GptImageApiException || e is GptImageValidationException || e is GptImageImageException || e is System.IO.IOException)
             {
-                // The submission as a whole failed (batches created before the failure are recorded and listed by Get-GptImageBatch).
+                // A later part failed: the batches already created are running (and paid for), so they are written out
+                // before the error, to be received like any other.
+                foreach (BatchRecord created in store.List().Where(r => r.SubmissionId == options.SubmissionId).OrderBy(r => r.Part))
+                    WriteObject(GptImageBatch.From(created, store.PathFor(created.BatchId)));
                 ThrowTerminatingError(ErrorRecords.From(e, null));
                 return;
             }

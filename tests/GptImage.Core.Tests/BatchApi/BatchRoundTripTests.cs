@@ -243,7 +243,7 @@ namespace GptImage.Tests.BatchApi
             using var flaky = new GptImageClient(new GptImageClientOptions
             {
                 Endpoint = h.Server.BaseUrl, ApiKey = BatchHarness.Key, MaxRetries = 3,
-                HttpHandler = new FailBatchCreateOnce(new System.Net.Http.SocketsHttpHandler()),
+                HttpHandler = new FailBatchCreate(new System.Net.Http.SocketsHttpHandler(), failingCall: 1),
             });
             var error = await Assert.ThrowsAsync<GptImageApiException>(() =>
                 new BatchSubmitter(flaky, h.Store).SubmitAsync(new[] { BatchHarness.Generation(1, "one") }, h.SubmitOptions()));
@@ -252,16 +252,37 @@ namespace GptImage.Tests.BatchApi
             Assert.Empty(h.Store.List());
         }
 
-        /// <summary>Answers the first POST /batches with 500 without passing it on; everything else goes through.</summary>
-        private sealed class FailBatchCreateOnce : System.Net.Http.DelegatingHandler
+        [Fact]
+        public async Task When_a_later_part_fails_the_parts_already_created_stay_recorded_under_the_submission()
         {
-            private int _failed;
-            public FailBatchCreateOnce(System.Net.Http.HttpMessageHandler inner) : base(inner) { }
+            await using BatchHarness h = await BatchHarness.StartAsync();
+            using var flaky = new GptImageClient(new GptImageClientOptions
+            {
+                Endpoint = h.Server.BaseUrl, ApiKey = BatchHarness.Key, MaxRetries = 3,
+                HttpHandler = new FailBatchCreate(new System.Net.Http.SocketsHttpHandler(), failingCall: 2),
+            });
+            BatchSubmitOptions options = h.SubmitOptions(new BatchLimits { MaxRequestsPerFile = 2 });
+            var jobs = Enumerable.Range(1, 3).Select(i => BatchHarness.Generation(i, "p" + i)).ToArray();
+            await Assert.ThrowsAsync<GptImageApiException>(() => new BatchSubmitter(flaky, h.Store).SubmitAsync(jobs, options));
+
+            BatchRecord first = Assert.Single(h.Store.List());
+            Assert.Equal(options.SubmissionId, first.SubmissionId);
+            Assert.Equal((1, 2), (first.Part, first.Parts));
+            Assert.Equal(new[] { 1, 2 }, first.Rows.Select(r => r.RowNumber));
+            Assert.Equal(1, h.CountRequests("POST", "/v1/batches"));
+        }
+
+        /// <summary>Answers the n-th POST /batches with 500 without passing it on; everything else goes through.</summary>
+        private sealed class FailBatchCreate : System.Net.Http.DelegatingHandler
+        {
+            private readonly int _failingCall;
+            private int _calls;
+            public FailBatchCreate(System.Net.Http.HttpMessageHandler inner, int failingCall) : base(inner) => _failingCall = failingCall;
 
             protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
             {
                 if (request.Method == System.Net.Http.HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/batches", StringComparison.Ordinal)
-                    && System.Threading.Interlocked.Exchange(ref _failed, 1) == 0)
+                    && System.Threading.Interlocked.Increment(ref _calls) == _failingCall)
                     return Task.FromResult(new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.InternalServerError)
                     {
                         Content = new System.Net.Http.StringContent("{\"error\":{\"message\":\"boom\",\"type\":\"server_error\",\"code\":\"server_error\"}}"),

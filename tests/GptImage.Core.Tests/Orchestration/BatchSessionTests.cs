@@ -183,6 +183,7 @@ namespace GptImage.Tests.Orchestration
             Assert.True(session.Summary.ActualCostUsd <= options.MaxCost);
             var notRun = sink.Errors.Select(e => Assert.IsType<GptImageBatchException>(e.Error)).ToList();
             Assert.Equal(10 - client.Calls, notRun.Count);
+            Assert.All(sink.Results, r => Assert.Equal(one, r.EstimatedCostUsd));
             Assert.All(notRun, e => Assert.Equal(ErrorIds.CostLimitReached, e.ErrorId));
         }
 
