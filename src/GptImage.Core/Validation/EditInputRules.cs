@@ -61,9 +61,10 @@ namespace GptImage.Validation
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
                     "a PNG with an alpha channel whose fully transparent pixels mark the area to edit; this PNG has no transparency.");
 
-            // The mask applies to the first image; when that one is a PNG too its size is known from its header.
+            // The mask applies to the first image, whatever its format (as MaskValidator judges it); an unreadable
+            // first image was already refused by CheckImages or is left to the API.
             ImageInfo? first = InspectHeader(r.Images[0]);
-            if (first != null && first.Format == "png" && (first.Width != maskHeader.Width || first.Height != maskHeader.Height))
+            if (first != null && (first.Width != maskHeader.Width || first.Height != maskHeader.Height))
                 throw new GptImageValidationException(ErrorIds.MaskMismatch, MaskParameter, mask.ToString(),
                     $"the mask must have the first image's size, {first.Width}x{first.Height}; this mask is {maskHeader.Width}x{maskHeader.Height}.");
         }

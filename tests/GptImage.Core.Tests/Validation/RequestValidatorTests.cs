@@ -261,6 +261,17 @@ namespace GptImage.Tests.Validation
         }
 
         [Fact]
+        public void A_mask_is_checked_against_a_jpeg_first_image_too()
+        {
+            string photo = _files.Write("photo.jpg", TestImages.Jpeg(48, 32));
+            string mask = _files.Png("mask.png", 64, 64, transparent: true);
+            var e = Rejected(Edit(r => { r.Images[0] = photo; r.MaskPath = mask; }));
+            Assert.Equal(ErrorIds.MaskMismatch, e.ErrorId);
+            Assert.Contains("48x32", e.Message);
+            RequestValidator.Validate(Edit(r => { r.Images[0] = _files.Write("fits.jpg", TestImages.Jpeg(64, 64)); r.MaskPath = mask; }), Today);
+        }
+
+        [Fact]
         public void A_matching_png_mask_passes_from_a_path_or_a_stream()
         {
             string mask = _files.Png("mask.png", 64, 64, transparent: true);
