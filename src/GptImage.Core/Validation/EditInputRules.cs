@@ -23,7 +23,7 @@ namespace GptImage.Validation
                 throw new GptImageValidationException(ErrorIds.TooManyImages, ImageParameter, $"{r.Images.Count} images",
                     $"at most {max} input image{(max == 1 ? "" : "s")} per edit{RequestValidator.ForModel(caps)}.");
 
-            long maxBytes = caps?.MaxImageBytes ?? 50L * 1024 * 1024;
+            long maxBytes = caps?.MaxImageBytes ?? ModelCatalog.GenericMaxImageBytes;
             bool pngOnly = caps != null && !caps.IsGptImage;
             foreach (ImageInput image in r.Images)
             {
@@ -48,7 +48,7 @@ namespace GptImage.Validation
             if (DetectFormat(mask, ErrorIds.InvalidMask, MaskParameter) != "png")
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
                     "the mask must be a PNG file with an alpha channel (judged by the file's bytes, not its extension).");
-            long maxBytes = caps?.MaxMaskBytes ?? 4L * 1024 * 1024;
+            long maxBytes = caps?.MaxMaskBytes ?? ModelCatalog.GenericMaxMaskBytes;
             long length = mask.GetLength();
             if (length > maxBytes)
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
