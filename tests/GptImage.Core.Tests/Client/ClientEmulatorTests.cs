@@ -18,7 +18,7 @@ namespace GptImage.Tests.Client
             options.Log = _log.Enqueue;
             change?.Invoke(options);
             var client = new GptImageClient(options);
-            client.DelayAsync = (delay, token) => { token.ThrowIfCancellationRequested(); _delays.Enqueue(delay); return Task.CompletedTask; };
+            TestClients.RecordDelays(client, _delays);
             return client;
         }
 
