@@ -24,8 +24,8 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageBatch))]
     public sealed class SubmitGptImageBatchCommand : ImageRequestCmdlet, IDisposable
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
+        private const string PathSet = EditRequestInput.PathSet;
+        private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly List<ImageJob> _jobs = new List<ImageJob>();
@@ -183,18 +183,8 @@ namespace GptImage.Commands
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        private ImageEditRequest EditRequest()
-        {
-            var request = new ImageEditRequest { InputFidelity = ParameterValues.NullIfEmpty(InputFidelity)?.ToLowerInvariant() };
-            if (ParameterSetName == LiteralPathSet)
-                foreach (string path in LiteralPath) request.Images.Add(FileSystemPaths.ResolveLiteral(this, path));
-            else
-                foreach (string pattern in Path)
-                    foreach (string path in FileSystemPaths.ResolveWildcards(this, pattern))
-                        request.Images.Add(path);
-            if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
-            return request;
-        }
+        private ImageEditRequest EditRequest() =>
+            EditRequestInput.Build(this, ParameterSetName, ParameterSetName == LiteralPathSet ? LiteralPath : Path, MaskPath, InputFidelity);
 
         private Dictionary<string, string>? MetadataPairs()
         {
