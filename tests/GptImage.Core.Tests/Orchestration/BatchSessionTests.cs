@@ -209,6 +209,51 @@ namespace GptImage.Tests.Orchestration
         }
 
         [Fact]
+        public void Piped_input_shows_done_of_submitted_and_a_rate_then_a_total_and_time_left_once_the_input_ends()
+        {
+            // Two rows finish, two are held until the progress shows the total: no timing decides what is asserted.
+            using var held = new ManualResetEventSlim(false);
+            var client = new FakeImageClient { OnCall = r => { if (r.Prompt.StartsWith("held")) held.Wait(TimeSpan.FromSeconds(60)); } };
+            var sink = new ProgressSink(p => { if (p.Total.HasValue) held.Set(); });
+            using var session = new BatchSession(client, new BatchOptions { ThrottleLimit = 4, NoCache = true }, CancellationToken.None);
+            session.Submit(Jobs.Generate("quick 1"), sink);
+            session.Submit(Jobs.Generate("quick 2"), sink);
+            session.Submit(Jobs.Generate("held 1"), sink);
+            session.Submit(Jobs.Generate("held 2"), sink);
+            Assert.True(SpinWait.SpinUntil(() => { session.Pump(sink); return sink.Inner.Results.Count == 2; }, TimeSpan.FromSeconds(60)));
+
+            BatchProgress running = sink.Inner.Progress.Last();
+            Assert.Null(running.Total);
+            Assert.Equal(-1, running.PercentComplete);
+            Assert.Equal((2, 4), (running.Done, running.Submitted));
+            Assert.True(running.RowsPerMinute > 0);
+            Assert.StartsWith("2 done of 4 submitted so far", running.Status);
+            Assert.Contains("rows/min", running.Status);
+
+            session.Complete(sink);
+
+            // The first snapshot after the input ended already has the total and an estimate for the rows left.
+            BatchProgress ended = sink.Inner.Progress.First(p => p.Total.HasValue);
+            Assert.Equal((2, 4, 50), (ended.Done, ended.Total!.Value, ended.PercentComplete));
+            Assert.True(ended.Remaining.HasValue);
+            Assert.StartsWith("2 of 4", ended.Status);
+            Assert.Contains("left", ended.Status);
+            Assert.Equal((4, 100), (sink.Inner.Progress.Last().Done, sink.Inner.Progress.Last().PercentComplete));
+        }
+
+        private sealed class ProgressSink : IJobSink
+        {
+            private readonly Action<BatchProgress> _onProgress;
+            public ProgressSink(Action<BatchProgress> onProgress) => _onProgress = onProgress;
+            public RecordingSink Inner { get; } = new RecordingSink();
+            public void OnResult(GptImageResult result) => Inner.OnResult(result);
+            public void OnError(ImageJob job, Exception error) => Inner.OnError(job, error);
+            public void OnProgress(BatchProgress progress) { Inner.OnProgress(progress); _onProgress(progress); }
+            public void OnVerbose(string message) => Inner.OnVerbose(message);
+            public void OnWarning(string message) => Inner.OnWarning(message);
+        }
+
+        [Fact]
         public void Progress_counts_to_the_expected_total_with_an_estimate_of_time_left()
         {
             var sink = new RecordingSink();
