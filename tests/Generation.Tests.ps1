@@ -152,7 +152,12 @@ Describe '-WhatIf and Measure-GptImageCost' {
         $rows.Count | Should -Be 4
         $total.Rows | Should -Be 4
         $total.EstimatedCostUsd | Should -BeGreaterThan 0
-        $total.EstimatedCostUsd | Should -Be (($rows | Measure-Object EstimatedCostUsd -Sum).Sum)
+        # Summed in decimal, as the cmdlet sums (Measure-Object would sum in double).
+        $sum = [decimal]0
+        foreach ($row in $rows) { $sum += $row.EstimatedCostUsd }
+        $total.EstimatedCostUsd | Should -Be $sum
+        $rows.EstimatedInputTokens | ForEach-Object { $_ | Should -BeGreaterThan 0 }
+        $rows.Basis | ForEach-Object { $_ | Should -Not -Match 'input image' }   # generations upload no image
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 }
