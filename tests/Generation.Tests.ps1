@@ -204,6 +204,13 @@ Describe 'Connect-GptImage' {
         $everything + ($authErrors | Out-String) | Should -Not -Match ([regex]::Escape($wrong))
     }
 
+    It 'an unusable endpoint is a terminating error naming -Endpoint, before any request' {
+        Reset-EmulatorCounters $script:Locked
+        { 'a paper kite' | New-GptImage -Endpoint 'ftp://127.0.0.1/v1' -ApiKey (New-TestApiKey $script:RightKey) -NoCache -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GptImage.InvalidEndpoint*'
+        (Get-EmulatorCounters $script:Locked).total | Should -Be 0
+    }
+
     It 'after Disconnect-GptImage and with no key anywhere, nothing can proceed: a terminating error' {
         Disconnect-GptImage
         { 'a paper crane' | New-GptImage -Endpoint $script:Locked.BaseUrl -NoCache -ErrorAction Stop } |
