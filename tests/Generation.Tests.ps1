@@ -204,6 +204,18 @@ Describe 'Connect-GptImage' {
         $everything + ($authErrors | Out-String) | Should -Not -Match ([regex]::Escape($wrong))
     }
 
+    It 'with -AzureDeployment and -AzureApiVersion, later cmdlets use the Azure deployment route and its api-key header' {
+        Reset-EmulatorCounters $script:Emulator
+        Connect-GptImage -Endpoint $script:Emulator.Root -ApiKey (New-TestApiKey) -AzureDeployment 'images-prod' -AzureApiVersion '2025-04-01-preview' | Out-Null
+        try { $result = 'a paper lantern' | New-GptImage -NoCache }
+        finally { Disconnect-GptImage }
+        $result.Status | Should -Be 'Succeeded'
+        $sent = (Get-EmulatorCounters $script:Emulator).requests
+        @($sent).Count | Should -Be 1
+        $sent[0].path | Should -BeLike '*/openai/deployments/images-prod/images/generations*'
+        $sent[0].auth | Should -Be 'ApiKeyHeader'
+    }
+
     It 'an unusable endpoint is a terminating error naming -Endpoint, before any request' {
         Reset-EmulatorCounters $script:Locked
         { 'a paper kite' | New-GptImage -Endpoint 'ftp://127.0.0.1/v1' -ApiKey (New-TestApiKey $script:RightKey) -NoCache -ErrorAction Stop } |
