@@ -140,6 +140,51 @@ namespace GptImage.Tests.Orchestration
         }
 
         [Fact]
+        public void Every_result_carries_the_actual_cost_of_its_usage()
+        {
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { NoCache = true }, CancellationToken.None);
+            session.Submit(Jobs.Generate("one image"), sink);
+            session.Submit(Jobs.Generate("two images", count: 2), sink);
+            session.Complete(sink);
+
+            // The fake reports 10 text tokens in and 1056 out per image; the price list turns usage into USD.
+            decimal single = CostCalculator.Actual("gpt-image-2", new ImageUsage { InputTokens = 10, TextTokens = 10, OutputTokens = 1056 })!.Value;
+            decimal pair = CostCalculator.Actual("gpt-image-2", new ImageUsage { InputTokens = 10, TextTokens = 10, OutputTokens = 2112 })!.Value;
+            Assert.Equal(3, sink.Results.Count);
+            Assert.All(sink.Results, r => Assert.NotNull(r.Usage));
+            Assert.Equal(single, sink.Results.Single(r => r.Prompt == "one image").CostUsd);
+            Assert.All(sink.Results.Where(r => r.Prompt == "two images"), r => Assert.Equal(pair / 2, r.CostUsd));
+            Assert.Equal(single + pair, session.Summary.ActualCostUsd);
+        }
+
+        [Fact]
+        public void CacheDirectory_moves_the_cache_out_of_the_output_folder_and_a_rerun_uses_it()
+        {
+            string output = Jobs.TempDirectory(), cache = Jobs.TempDirectory();
+            var options = new BatchOptions { OutputDirectory = output, CacheDirectory = cache, FileNameTemplate = "{Sku}" };
+            using (var session = new BatchSession(new FakeImageClient(), options, CancellationToken.None))
+            {
+                var sink = new RecordingSink();
+                session.Submit(Jobs.Generate("moved cache", sku: "M1"), sink);
+                session.Complete(sink);
+            }
+            Assert.False(Directory.Exists(Path.Combine(output, ".gptimage-cache")));
+            Assert.NotEmpty(Directory.GetFiles(cache, "*.json", SearchOption.AllDirectories));
+
+            var second = new FakeImageClient();
+            var rerun = new RecordingSink();
+            using (var session = new BatchSession(second, options, CancellationToken.None))
+            {
+                session.Submit(Jobs.Generate("moved cache", sku: "M1"), rerun);
+                session.Complete(rerun);
+            }
+            Assert.Equal(0, second.Calls);
+            Assert.Equal(GptImageResult.StatusCached, Assert.Single(rerun.Results).Status);
+        }
+
+        [Fact]
         public void Identical_rows_within_one_run_are_requested_once()
         {
             var client = new FakeImageClient { Delay = TimeSpan.FromMilliseconds(100) };
