@@ -125,10 +125,15 @@ Describe 'Measure-GptImageCost for edits' {
     }
 
     It 'estimates each file piped from Get-ChildItem, and reports a mask that does not fit as Edit-GptImage would' {
+        # Each piped file is an edit of that file (PowerShell binds it in the Prompt set; the cmdlet sees the file).
         $estimates = Get-ChildItem -LiteralPath $script:Images -Filter '*.png' |
-            Measure-GptImageCost -Prompt 'make it a watercolour' -Summary
-        $estimates.Rows | Should -Be 2
-        $estimates.EstimatedInputTokens | Should -BeGreaterThan 0
+            Measure-GptImageCost -Prompt 'make it a watercolour'
+        $rows = $estimates | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }
+        $rows.Count | Should -Be 2
+        foreach ($row in $rows) {
+            @($row.InputImages).Count | Should -Be 1
+            $row.Basis | Should -Match '1 input image at about'
+        }
 
         $null = Measure-GptImageCost -Path $script:Wide -MaskPath $script:Mask -Prompt 'add a kite' -ErrorVariable maskErrors -ErrorAction SilentlyContinue
         $maskErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.MaskMismatch*'

@@ -78,13 +78,17 @@ namespace GptImage.Commands
         protected override void ProcessRecord()
         {
             int row = ++_rows;
-            bool edit = EditRequestInput.IsEditSet(ParameterSetName);
+            // A file piped with a typed -Prompt arrives in the Prompt set (see PipedFile): it is an edit of that file.
+            string? pipedFile = ParameterSetName == PromptInput.PromptSet && _promptTypedOnCommandLine ? PipedFile.PathOf(InputObject?.BaseObject) : null;
+            bool edit = EditRequestInput.IsEditSet(ParameterSetName) || pipedFile != null;
             object? source = InputObject ?? (edit ? (object)(ParameterSetName == PathSet ? Path : LiteralPath) : Prompt);
             var fields = SourceFieldReader.Read(InputObject);
             ImageGenerationRequest request;
             try
             {
-                request = edit
+                request = pipedFile != null
+                    ? EditRequestInput.Build(this, LiteralPathSet, new[] { pipedFile }, null, null)
+                    : edit
                     ? EditRequestInput.Build(this, ParameterSetName, ParameterSetName == LiteralPathSet ? LiteralPath : Path, MaskPath, InputFidelity)
                     : new ImageGenerationRequest();
                 ApplyRequestOptions(request);

@@ -120,13 +120,16 @@ namespace GptImage.Commands
         protected override void ProcessRecord()
         {
             int row = ++_rowNumber;
-            bool edit = ParameterSetName == PathSet || ParameterSetName == LiteralPathSet;
+            // A file piped with a typed -Prompt arrives in the Prompt set (see PipedFile): it is an edit of that file.
+            string? pipedFile = ParameterSetName == PromptInput.PromptSet && _promptTypedOnCommandLine ? PipedFile.PathOf(InputObject?.BaseObject) : null;
+            bool edit = ParameterSetName == PathSet || ParameterSetName == LiteralPathSet || pipedFile != null;
             object? source = InputObject ?? (edit ? (object)(ParameterSetName == PathSet ? Path : LiteralPath) : Prompt);
             var fields = SourceFieldReader.Read(InputObject);
             ImageGenerationRequest request;
             try
             {
-                request = edit ? EditRequest() : new ImageGenerationRequest();
+                request = pipedFile != null ? EditRequestInput.Build(this, LiteralPathSet, new[] { pipedFile }, null, null)
+                    : edit ? EditRequest() : new ImageGenerationRequest();
                 ApplyRequestOptions(request);
                 request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
                 IReadOnlyList<string> warnings = request is ImageEditRequest e
