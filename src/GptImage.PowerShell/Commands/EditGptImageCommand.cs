@@ -56,6 +56,14 @@ namespace GptImage.Commands
 
         internal override string ProgressActivity => "Editing images";
 
+        // Whether -Path/-LiteralPath were typed (only command-line values are bound when BeginProcessing runs).
+        private bool _pathsTyped;
+
+        protected override void BeginProcessing()
+        {
+            _pathsTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
+        }
+
         protected override void ProcessRecord()
         {
             int row = NextRowNumber();
@@ -94,6 +102,14 @@ namespace GptImage.Commands
 
         private IEnumerable<string> ResolveImages()
         {
+            // A piped file reaches -Path through its ToString(): the binder latches on to the default Path set before
+            // PSPath could bind -LiteralPath, and Windows PowerShell's FileInfo.ToString() can be the bare name. The
+            // file's own full path is the image, taken literally (names like 'shot[1].png' are not patterns).
+            if (!_pathsTyped && PipedFile.PathOf(InputObject?.BaseObject) is string piped)
+            {
+                yield return piped;
+                yield break;
+            }
             if (ParameterSetName == LiteralPathSet)
             {
                 foreach (string path in LiteralPath) yield return FileSystemPaths.ResolveLiteral(this, path);
