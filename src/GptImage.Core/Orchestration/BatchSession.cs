@@ -102,8 +102,9 @@ namespace GptImage.Orchestration
             try
             {
                 if (job.PromptTemplate != null) job.Request.Prompt = PromptTemplate.Fill(job.PromptTemplate, job.SourceFields);
-                foreach (string warning in Preflight.Check(job, _today))
-                    if (_warned.Add(warning)) sink.OnWarning(warning);
+                if (!job.PreflightDone || job.PromptTemplate != null)
+                    foreach (string warning in Preflight.Check(job.Request, _today))
+                        if (_warned.Add(warning)) sink.OnWarning(warning);
             }
             catch (GptImageValidationException e)
             {

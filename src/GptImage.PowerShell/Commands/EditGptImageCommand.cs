@@ -79,8 +79,7 @@ namespace GptImage.Commands
                 foreach (string image in ResolveImages()) request.Images.Add(image);
                 if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
                 // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.
-                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
-                foreach (string warning in MaskPreflight.Check(request)) WarnOnce(warning);
+                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException)
             {
@@ -97,7 +96,7 @@ namespace GptImage.Commands
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Edit", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields });
+            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
         }
 
         private IEnumerable<string> ResolveImages()

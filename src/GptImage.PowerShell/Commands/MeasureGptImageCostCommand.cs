@@ -94,10 +94,7 @@ namespace GptImage.Commands
                 ApplyRequestOptions(request);
                 request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
                 // The same checks as Edit-GptImage and New-GptImage, so the rows that error here are the rows that would fail there.
-                IReadOnlyList<string> warnings = request is ImageEditRequest e
-                    ? RequestValidator.Validate(e, DateTime.UtcNow).Concat(MaskPreflight.Check(e)).ToList()
-                    : RequestValidator.Validate(request, DateTime.UtcNow);
-                foreach (string warning in warnings) WarnOnce(warning);
+                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
             {

@@ -132,9 +132,7 @@ namespace GptImage.Commands
                     : edit ? EditRequest() : new ImageGenerationRequest();
                 ApplyRequestOptions(request);
                 request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
-                IReadOnlyList<string> warnings = request is ImageEditRequest e
-                    ? RequestValidator.Validate(e, DateTime.UtcNow) : RequestValidator.Validate(request, DateTime.UtcNow);
-                foreach (string warning in warnings) WarnOnce(warning);
+                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
             {

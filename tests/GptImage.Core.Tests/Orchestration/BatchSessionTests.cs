@@ -48,6 +48,29 @@ namespace GptImage.Tests.Orchestration
         }
 
         [Fact]
+        public void A_job_the_cmdlet_already_checked_is_not_checked_again_unless_a_template_changes_its_prompt()
+        {
+            // The session trusts PreflightDone (so Edit-GptImage's mask is decoded once, before -WhatIf); an unfilled
+            // -Template prompt is different text, so that job is checked again. A size no model accepts shows which ran.
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { NoCache = true }, CancellationToken.None);
+            var trusted = Jobs.Generate("checked by the cmdlet");
+            trusted.Request.Size = "1000x1000";
+            trusted.PreflightDone = true;
+            session.Submit(trusted, sink);
+            var templated = Jobs.Generate("ignored");
+            templated.Request.Size = "1000x1000";
+            templated.PreflightDone = true;
+            templated.PromptTemplate = "Shot of {Prompt}";
+            session.Submit(templated, sink);
+            session.Complete(sink);
+
+            Assert.Equal(1, client.Calls);
+            Assert.Equal(ErrorIds.InvalidSize, Assert.IsType<GptImageValidationException>(Assert.Single(sink.Errors).Error).ErrorId);
+        }
+
+        [Fact]
         public void A_failing_row_is_reported_with_its_job_and_the_batch_goes_on()
         {
             var client = new FakeImageClient();
