@@ -10,6 +10,10 @@ namespace GptImage.Commands
         public string Model { get; internal set; } = string.Empty;
         public string? Size { get; internal set; }
         public string? Quality { get; internal set; }
+
+        /// <summary>The input images of an edit row (empty for a generation).</summary>
+        public string[] InputImages { get; internal set; } = new string[0];
+        public string? MaskPath { get; internal set; }
         public int Count { get; internal set; }
         public long EstimatedInputTokens { get; internal set; }
         public long EstimatedOutputTokens { get; internal set; }
@@ -24,23 +28,5 @@ namespace GptImage.Commands
         /// <summary>The pipeline record the row came from.</summary>
         public object? Source { get; internal set; }
         public IReadOnlyDictionary<string, string?>? SourceFields { get; internal set; }
-    }
-
-    /// <summary>The total Measure-GptImageCost writes after the rows.</summary>
-    public sealed class GptImageCostTotal
-    {
-        public int Rows { get; internal set; }
-        public int Images { get; internal set; }
-        public long EstimatedOutputTokens { get; internal set; }
-        public decimal EstimatedCostUsd { get; internal set; }
-
-        /// <summary>Rows whose model has no price in the table (their cost is not in the total).</summary>
-        public int UnpricedRows { get; internal set; }
-
-        /// <summary>Rows that failed validation (reported as errors; they would cost nothing because they would not be sent).</summary>
-        public int InvalidRows { get; internal set; }
-
-        /// <summary>Where the prices come from and when they were reviewed.</summary>
-        public string PriceSource { get; internal set; } = string.Empty;
     }
 }
