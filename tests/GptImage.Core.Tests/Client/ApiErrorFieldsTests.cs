@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using GptImage.Emulator;
@@ -34,6 +35,20 @@ namespace GptImage.Tests.Client
             Assert.False(e.IsTransient);
             Assert.Equal(1, e.Attempts);
             Assert.Contains(e.ApiMessage!, e.Message);
+        }
+
+        [Fact]
+        public async Task A_404_from_a_wrong_base_url_is_called_once_and_names_the_endpoint_to_check()
+        {
+            // http://127.0.0.1:N/not-v1/ : the emulator answers OpenAI's "Invalid URL" 404 for unknown paths.
+            using GptImageClient client = Emu.CreateClient(configure: o => o.Endpoint = new Uri(Emu.BaseUrl, "../not-v1/"));
+            var e = await Assert.ThrowsAsync<GptImageApiException>(() => client.GenerateAsync(new ImageGenerationRequest { Prompt = "p" }));
+            Assert.Equal(404, e.StatusCode);
+            Assert.Equal(ErrorIds.NotFound, e.ErrorId);
+            Assert.Contains("Invalid URL", e.ApiMessage);
+            Assert.Contains("endpoint", e.Advice);
+            Assert.Equal(1, Emu.Counters.CountByStatus(404));
+            Assert.Equal(1, e.Attempts);
         }
     }
 }
