@@ -4,9 +4,12 @@ using Xunit;
 namespace GptImage.Tests.Wire
 {
     /// <summary>Edges of issue 2's rules that the main validator tests do not pin: where "experimental" starts, moderation on generations, dall-e-3's n.</summary>
-    public sealed class RuleBoundaryTests
+    public sealed class RuleBoundaryTests : IDisposable
     {
         private static readonly DateTime Today = new DateTime(2026, 11, 21);
+        private readonly TestImages _files = new TestImages();
+
+        public void Dispose() => _files.Dispose();
 
         private static ImageGenerationRequest Gen(Action<ImageGenerationRequest> change)
         {
@@ -47,6 +50,27 @@ namespace GptImage.Tests.Wire
             var e = Assert.Throws<GptImageValidationException>(() => RequestValidator.Validate(Gen(r => { r.Model = "dall-e-3"; r.Count = 2; }), Today));
             Assert.Equal(ErrorIds.InvalidCount, e.ErrorId);
             Assert.Contains("'2'", e.Message);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("   ")]
+        public void An_empty_model_is_rejected_before_sending_an_empty_model_field(string model)
+        {
+            var e = Assert.Throws<GptImageValidationException>(() => RequestValidator.Validate(Gen(r => r.Model = model), Today));
+            Assert.Equal(ErrorIds.InvalidModel, e.ErrorId);
+            Assert.Contains("-Model", e.Message);
+            Assert.Contains("gpt-image-2", e.Message);
+        }
+
+        [Fact]
+        public void Dall_e_3_cannot_edit()
+        {
+            var edit = new ImageEditRequest { Prompt = "add a hat", Model = "dall-e-3" };
+            edit.Images.Add(_files.Png("in.png"));
+            var e = Assert.Throws<GptImageValidationException>(() => RequestValidator.Validate(edit, Today));
+            Assert.Equal(ErrorIds.InvalidModel, e.ErrorId);
+            Assert.Contains("cannot edit", e.Message);
         }
     }
 }
