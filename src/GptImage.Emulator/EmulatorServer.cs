@@ -107,12 +107,12 @@ namespace GptImage.Emulator
             }
             app.MapPost("/openai/deployments/{deployment}/images/generations", (HttpContext c, string deployment) => images.HandleAsync(c, ImageEndpoint.Generations, deployment));
             app.MapPost("/openai/deployments/{deployment}/images/edits", (HttpContext c, string deployment) => images.HandleAsync(c, ImageEndpoint.Edits, deployment));
-            app.MapGet("/emulator/images/{width:int}x{height:int}.png", (HttpContext c, int width, int height) => OtherEndpoints.ServeImageAsync(c, state, width, height));
+            app.MapGet("/emulator/images/{width:int}x{height:int}.png", (HttpContext c, int width, int height) => ImageFileEndpoint.ServeAsync(c, state, width, height));
             app.MapGet(CountersEndpoint.Path, (HttpContext c) => CountersEndpoint.HandleAsync(c, state));
             app.MapPost(CountersEndpoint.Path + "/reset", (HttpContext c) => CountersEndpoint.ResetAsync(c, state));
             ControlEndpoints.Map(app, state);
             Batches.BatchRoutes.Map(app, state);
-            app.MapFallback((HttpContext c) => OtherEndpoints.NotFoundAsync(c, state));
+            app.MapFallback((HttpContext c) => NotFoundEndpoint.WriteAsync(c, state));
         }
 
         public async ValueTask DisposeAsync()

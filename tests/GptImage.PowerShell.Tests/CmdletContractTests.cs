@@ -1,19 +1,12 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Reflection;
 using GptImage.PowerShell.Tests.Contract;
-using GptImage.PowerShell.Tests.Infrastructure;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests
 {
     /// <summary>Every cmdlet, parameter, alias, pipeline flag, parameter set, value list and output type, read from the built module.</summary>
-    public sealed class CmdletContractTests : IClassFixture<ModuleMetadataFixture>
+    public sealed class CmdletContractTests(ModuleMetadataFixture fixture) : IClassFixture<ModuleMetadataFixture>
     {
-        private readonly ModuleMetadata _module;
-
-        public CmdletContractTests(ModuleMetadataFixture fixture) => _module = fixture.Metadata;
+        private readonly ModuleMetadata _module = fixture.Metadata;
 
         public static TheoryData<string> CommandNames => new TheoryData<string>(ExpectedCommands.All.Keys);
 

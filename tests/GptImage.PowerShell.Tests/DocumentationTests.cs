@@ -1,16 +1,10 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using GptImage.PowerShell.Tests.Infrastructure;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests
 {
     /// <summary>The examples in README.md and docs/batch-api.md use the cmdlets exactly as built: every -Parameter they type exists.</summary>
-    public sealed class DocumentationTests : IClassFixture<ModuleMetadataFixture>
+    public sealed class DocumentationTests(ModuleMetadataFixture fixture) : IClassFixture<ModuleMetadataFixture>
     {
         private static readonly HashSet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -18,9 +12,7 @@ namespace GptImage.PowerShell.Tests
             "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm", "ProgressAction",
         };
 
-        private readonly ModuleMetadata _module;
-
-        public DocumentationTests(ModuleMetadataFixture fixture) => _module = fixture.Metadata;
+        private readonly ModuleMetadata _module = fixture.Metadata;
 
         [Theory]
         [InlineData("README.md", 60)]

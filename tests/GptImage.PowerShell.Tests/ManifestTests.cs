@@ -1,16 +1,10 @@
-using System.Linq;
-using System.Reflection;
-using GptImage.PowerShell.Tests.Infrastructure;
-using Xunit;
-
 namespace GptImage.PowerShell.Tests
 {
-    public sealed class ManifestTests : IClassFixture<ModuleMetadataFixture>
+    /// <summary>The module manifest (GptImage.psd1) agrees with the compiled module: exports, versions, editions.</summary>
+    public sealed class ManifestTests(ModuleMetadataFixture fixture) : IClassFixture<ModuleMetadataFixture>
     {
-        private readonly ModuleMetadata _module;
+        private readonly ModuleMetadata _module = fixture.Metadata;
         private readonly ManifestText _manifest = new ManifestText(RepositoryPaths.Manifest);
-
-        public ManifestTests(ModuleMetadataFixture fixture) => _module = fixture.Metadata;
 
         [Fact]
         public void CmdletsToExport_equals_the_compiled_cmdlets()

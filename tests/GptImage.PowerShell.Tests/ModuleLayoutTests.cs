@@ -1,18 +1,11 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Xml.Linq;
-using GptImage.PowerShell.Tests.Infrastructure;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests
 {
     /// <summary>The folder a plain `dotnet build` assembles holds exactly what Import-Module needs, and nothing else.</summary>
-    public sealed class ModuleLayoutTests : IClassFixture<ModuleMetadataFixture>
+    public sealed class ModuleLayoutTests(ModuleMetadataFixture fixture) : IClassFixture<ModuleMetadataFixture>
     {
-        private readonly ModuleMetadata _module;
-
-        public ModuleLayoutTests(ModuleMetadataFixture fixture) => _module = fixture.Metadata;
+        private readonly ModuleMetadata _module = fixture.Metadata;
 
         // The manifest, the views, the module and its core, and the netstandard2.0 closure of System.Text.Json 8
         // that Windows PowerShell 5.1 needs (README.md, "What is in the module folder", explains each file).

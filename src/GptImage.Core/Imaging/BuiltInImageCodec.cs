@@ -29,7 +29,7 @@ namespace GptImage.Imaging
             string format = Sniff(stream, path);
             if (format != "png")
                 throw new GptImageImageException(ImageErrorIds.DecodeNotSupported,
-                    $"{PngErrors.Describe(path)} is a {format.ToUpperInvariant()} image; only PNG pixels can be decoded here (JPEG and WebP are checked by their headers only). Convert it to PNG first.", path);
+                    $"{ImageErrors.Describe(path)} is a {format.ToUpperInvariant()} image; only PNG pixels can be decoded here (JPEG and WebP are checked by their headers only). Convert it to PNG first.", path);
             PngPreamble png = PngDecoder.Decode(stream, path, layout, onRow);
             return FromPng(png, stream.CanSeek ? stream.Length : 0);
         }
@@ -46,17 +46,21 @@ namespace GptImage.Imaging
             FileBytes = size,
         };
 
-        /// <summary>Reads the signature and rewinds; refuses anything but PNG, JPEG and WebP by name where it can tell.</summary>
+        /// <summary>
+        /// Reads the signature and rewinds to where the stream stood (a caller's stream may hold the image
+        /// after other data); refuses anything but PNG, JPEG and WebP by name where it can tell.
+        /// </summary>
         private static string Sniff(Stream stream, string? path)
         {
             var head = new byte[ImageFormatDetector.SignatureLength];
+            long start = stream.Position;
             int n = StreamReading.ReadUpTo(stream, head, 0, head.Length);
-            stream.Seek(0, SeekOrigin.Begin);
+            stream.Seek(start, SeekOrigin.Begin);
             string? format = ImageFormatDetector.Detect(new System.ReadOnlySpan<byte>(head, 0, n));
             if (format != null) return format;
             string what = n == 0 ? "an empty file" : ForeignFormat.Name(head, n);
             throw new GptImageImageException(ImageErrorIds.UnsupportedFormat,
-                $"{PngErrors.Describe(path)} is {what}; only PNG, JPEG and WebP images are accepted.", path);
+                $"{ImageErrors.Describe(path)} is {what}; only PNG, JPEG and WebP images are accepted.", path);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using GptImage.Imaging.Png;
 
 namespace GptImage.Imaging
 {
@@ -15,7 +14,7 @@ namespace GptImage.Imaging
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
-                throw new GptImageImageException(ImageErrorIds.FileUnreadable, $"{PngErrors.Describe(path)} cannot be opened: {e.Message}", path, e);
+                throw new GptImageImageException(ImageErrorIds.FileUnreadable, $"{ImageErrors.Describe(path)} cannot be opened: {e.Message}", path, e);
             }
         }
 
@@ -28,7 +27,7 @@ namespace GptImage.Imaging
             }
             catch (IOException e)
             {
-                throw new GptImageImageException(ImageErrorIds.FileUnreadable, $"{PngErrors.Describe(path)} could not be read: {e.Message}", path, e);
+                throw new GptImageImageException(ImageErrorIds.FileUnreadable, $"{ImageErrors.Describe(path)} could not be read: {e.Message}", path, e);
             }
         }
     }

@@ -17,6 +17,8 @@ namespace GptImage
         public const int GenericMaxPromptLength = 32000;
         public const int GenericMaxCount = 10;
         public const int GenericMaxInputImages = 16;
+        public const long GenericMaxImageBytes = 50L * 1024 * 1024;
+        public const long GenericMaxMaskBytes = 4L * 1024 * 1024;
 
         private static readonly Lazy<IReadOnlyDictionary<string, ModelCapabilities>> Table =
             new Lazy<IReadOnlyDictionary<string, ModelCapabilities>>(Load);

@@ -29,47 +29,4 @@ namespace GptImage
         /// <summary>How many HTTP attempts the call took (1 when no retry was needed).</summary>
         public int Attempts { get; init; } = 1;
     }
-
-    /// <summary>One decoded image.</summary>
-    public sealed class GeneratedImage
-    {
-        public int Index { get; init; }
-        public byte[] Bytes { get; init; } = Array.Empty<byte>();
-
-        /// <summary>"png", "jpeg" or "webp", decided from the bytes, never trusted from the request.</summary>
-        public string Format { get; init; } = "png";
-
-        public string? RevisedPrompt { get; init; }
-    }
-
-    /// <summary>Usage block of an images response (ImagesUsage in the spec).</summary>
-    public sealed class ImageUsage
-    {
-        public long InputTokens { get; init; }
-        public long OutputTokens { get; init; }
-        public long TotalTokens { get; init; }
-
-        /// <summary>input_tokens_details.text_tokens</summary>
-        public long TextTokens { get; init; }
-
-        /// <summary>input_tokens_details.image_tokens</summary>
-        public long ImageTokens { get; init; }
-
-        /// <summary>output_tokens_details.image_tokens when present, else all output tokens are image tokens.</summary>
-        public long? OutputImageTokens { get; init; }
-
-        /// <summary>output_tokens_details.text_tokens when present.</summary>
-        public long? OutputTextTokens { get; init; }
-    }
-
-    /// <summary>The x-ratelimit-* headers of one response. Null members were absent.</summary>
-    public sealed class RateLimitInfo
-    {
-        public int? LimitRequests { get; init; }
-        public int? RemainingRequests { get; init; }
-        public TimeSpan? ResetRequests { get; init; }
-        public int? LimitImages { get; init; }
-        public int? RemainingImages { get; init; }
-        public TimeSpan? ResetImages { get; init; }
-    }
 }

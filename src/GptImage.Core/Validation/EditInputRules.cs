@@ -23,7 +23,7 @@ namespace GptImage.Validation
                 throw new GptImageValidationException(ErrorIds.TooManyImages, ImageParameter, $"{r.Images.Count} images",
                     $"at most {max} input image{(max == 1 ? "" : "s")} per edit{RequestValidator.ForModel(caps)}.");
 
-            long maxBytes = caps?.MaxImageBytes ?? 50L * 1024 * 1024;
+            long maxBytes = caps?.MaxImageBytes ?? ModelCatalog.GenericMaxImageBytes;
             bool pngOnly = caps != null && !caps.IsGptImage;
             foreach (ImageInput image in r.Images)
             {
@@ -48,21 +48,22 @@ namespace GptImage.Validation
             if (DetectFormat(mask, ErrorIds.InvalidMask, MaskParameter) != "png")
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
                     "the mask must be a PNG file with an alpha channel (judged by the file's bytes, not its extension).");
-            long maxBytes = caps?.MaxMaskBytes ?? 4L * 1024 * 1024;
+            long maxBytes = caps?.MaxMaskBytes ?? ModelCatalog.GenericMaxMaskBytes;
             long length = mask.GetLength();
             if (length > maxBytes)
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
                     $"the mask must be under {Megabytes(maxBytes)}; this one is {Megabytes(length)}.");
 
-            PngHeader? maskHeader = ReadPng(mask);
+            ImageInfo? maskHeader = InspectHeader(mask);
             if (maskHeader is null)
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(), "a readable PNG file; this one's header is damaged.");
             if (!maskHeader.HasAlpha)
                 throw new GptImageValidationException(ErrorIds.InvalidMask, MaskParameter, mask.ToString(),
                     "a PNG with an alpha channel whose fully transparent pixels mark the area to edit; this PNG has no transparency.");
 
-            // The mask applies to the first image; when that one is a PNG too its size is known from its header.
-            PngHeader? first = ReadPng(r.Images[0]);
+            // The mask applies to the first image, whatever its format (as MaskValidator judges it); an unreadable
+            // first image was already refused by CheckImages or is left to the API.
+            ImageInfo? first = InspectHeader(r.Images[0]);
             if (first != null && (first.Width != maskHeader.Width || first.Height != maskHeader.Height))
                 throw new GptImageValidationException(ErrorIds.MaskMismatch, MaskParameter, mask.ToString(),
                     $"the mask must have the first image's size, {first.Width}x{first.Height}; this mask is {maskHeader.Width}x{maskHeader.Height}.");
@@ -88,10 +89,21 @@ namespace GptImage.Validation
             }
         }
 
-        private static PngHeader? ReadPng(ImageInput input)
+        /// <summary>
+        /// The imaging engine's header facts (the pixels are never read), or null when the header is damaged:
+        /// the callers turn that into their own parameter's error.
+        /// </summary>
+        private static ImageInfo? InspectHeader(ImageInput input)
         {
-            using Stream stream = input.OpenRead();
-            return PngHeader.Read(stream);
+            try
+            {
+                using Stream stream = input.OpenRead();
+                return ImageFiles.Guard(input.Path, () => ImageCodecs.Current.Inspect(stream, input.Path));
+            }
+            catch (GptImageImageException)
+            {
+                return null;
+            }
         }
 
         private static string Megabytes(long bytes) =>

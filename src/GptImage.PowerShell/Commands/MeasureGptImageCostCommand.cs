@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using GptImage.Orchestration;
 
@@ -47,16 +46,9 @@ namespace GptImage.Commands
             object? source = InputObject ?? (object)Prompt;
             var fields = SourceFieldReader.Read(InputObject);
             var request = new ImageGenerationRequest();
-            try
-            {
-                ApplyRequestOptions(request);
-                request.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
-                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
-            }
-            catch (GptImageValidationException e)
+            if (!TryPrepare(request, source, r => r.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine)))
             {
                 _invalid++;
-                WriteError(ErrorRecords.From(e, source));
                 return;
             }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using GptImage.Orchestration;
 
@@ -53,18 +52,12 @@ namespace GptImage.Commands
             object? source = InputObject ?? (object)Prompt;
             var fields = SourceFieldReader.Read(InputObject);
             var request = new ImageGenerationRequest();
-            try
+            bool prepared = TryPrepare(request, source, r =>
             {
-                ApplyRequestOptions(request);
-                ApplyStreamingOptions(request);
-                request.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
-                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
-            }
-            catch (GptImageValidationException e)
-            {
-                WriteError(ErrorRecords.From(e, source));
-                return;
-            }
+                ApplyStreamingOptions(r);
+                r.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
+            });
+            if (!prepared) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Generate", request, estimate))) return;

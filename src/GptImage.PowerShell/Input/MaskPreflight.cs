@@ -18,13 +18,9 @@ namespace GptImage.Commands
             if (request.MaskPath is null || images.Count == 0) return Array.Empty<string>();
 
             MaskReport report = MaskValidator.Validate(request.MaskPath, images, request.Model);
-            if (!report.IsValid)
-            {
-                bool mismatch = report.Problems.Any(p => p.Id == ImageErrorIds.MaskSizeMismatch);
-                throw new GptImageValidationException(mismatch ? ErrorIds.MaskMismatch : ErrorIds.InvalidMask, "MaskPath", request.MaskPath,
-                    string.Join(" ", report.Problems.Select(p => $"[{p.Id}] {p.Message}")));
-            }
-            return report.Warnings.Select(w => $"[{w.Id}] {w.Message}").ToList();
+            GptImageValidationException? error = report.ToValidationError("MaskPath");
+            if (error != null) throw error;
+            return report.Warnings.Select(w => w.ToString()).ToList();
         }
     }
 }

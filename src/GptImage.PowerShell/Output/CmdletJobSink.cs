@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
 using GptImage.Orchestration;
 
 namespace GptImage.Commands

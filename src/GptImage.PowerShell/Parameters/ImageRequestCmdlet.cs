@@ -64,6 +64,28 @@ namespace GptImage.Commands
             if (_warned.Add(message)) WriteWarning(message);
         }
 
+        /// <summary>
+        /// Builds the current record's request: the request options, then <paramref name="fill"/> (the prompt and
+        /// the cmdlet's own values), then the core's checks, warning once per distinct warning. False after the
+        /// record's error has been written with <paramref name="source"/> as its TargetObject: one bad row must
+        /// not stop the rows after it.
+        /// </summary>
+        internal bool TryPrepare(ImageGenerationRequest request, object? source, Action<ImageGenerationRequest> fill)
+        {
+            try
+            {
+                ApplyRequestOptions(request);
+                fill(request);
+                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
+                return true;
+            }
+            catch (GptImageValidationException e)
+            {
+                WriteError(ErrorRecords.From(e, source));
+                return false;
+            }
+        }
+
         /// <summary>Copies the request options of the current record onto a request.</summary>
         internal void ApplyRequestOptions(ImageGenerationRequest request)
         {

@@ -71,7 +71,7 @@ namespace GptImage.Tests.BatchApi
         {
             Directory.CreateDirectory(Root);
             string path = Path.Combine(Root, name);
-            File.WriteAllBytes(path, Wire.TestImages.PngBytes(width, height, transparent));
+            File.WriteAllBytes(path, Infrastructure.TestImages.PngBytes(width, height, transparent));
             return path;
         }
 

@@ -1,25 +1,13 @@
-using System;
 using System.Collections.Concurrent;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using GptImage.Tests.Infrastructure;
-using GptImage.Validation;
-using Xunit;
-using WireImages = GptImage.Tests.Wire.TestImages;
 
 namespace GptImage.Tests.Client
 {
     /// <summary>GptImageClient against the emulator over real HTTP: every call counted by the server.</summary>
-    public sealed class ClientEmulatorTests : EmulatorTest, IDisposable
+    public sealed class ClientEmulatorTests(EmulatorFixture emulator) : EmulatorTest(emulator), IDisposable
     {
-        private readonly WireImages _files = new WireImages();
+        private readonly TempFolder _files = new TempFolder();
         private readonly ConcurrentQueue<TimeSpan> _delays = new ConcurrentQueue<TimeSpan>();
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
-
-        public ClientEmulatorTests(EmulatorFixture emulator) : base(emulator) { }
 
         public void Dispose() => _files.Dispose();
 
@@ -30,15 +18,8 @@ namespace GptImage.Tests.Client
             options.Log = _log.Enqueue;
             change?.Invoke(options);
             var client = new GptImageClient(options);
-            client.DelayAsync = (delay, token) => { token.ThrowIfCancellationRequested(); _delays.Enqueue(delay); return Task.CompletedTask; };
+            TestClients.RecordDelays(client, _delays);
             return client;
-        }
-
-        private static (int Width, int Height) PngSize(byte[] png)
-        {
-            using var stream = new MemoryStream(png);
-            PngHeader header = PngHeader.Read(stream)!;
-            return (header.Width, header.Height);
         }
 
         [Fact]
@@ -49,7 +30,7 @@ namespace GptImage.Tests.Client
 
             Assert.Equal(2, r.Images.Count);
             Assert.All(r.Images, i => Assert.Equal("png", i.Format));
-            Assert.Equal((1536, 864), PngSize(r.Images[0].Bytes));
+            Assert.Equal((1536, 864), TestImages.PngSize(r.Images[0].Bytes));
             Assert.Equal("1536x864", r.Size);
             Assert.Equal("low", r.Quality);
             Assert.NotNull(r.Usage);

@@ -1,17 +1,9 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
-using System.Threading.Tasks;
-using GptImage.Tests.Wire;
-using Xunit;
-
 namespace GptImage.Tests.Client
 {
     /// <summary>The client over a real socket: faults at the transport level and the bytes as they leave the machine.</summary>
     public sealed class ClientOverRawHttpTests : IDisposable
     {
-        private readonly TestImages _files = new TestImages();
+        private readonly TempFolder _files = new TempFolder();
 
         public void Dispose() => _files.Dispose();
 
@@ -95,7 +87,7 @@ namespace GptImage.Tests.Client
             using var h = TestClients.Create(null, stub.BaseUrl);
             var request = new ImageEditRequest { Prompt = "add a hat", MaskPath = _files.Png("mask.png", 64, 64, transparent: true) };
             request.Images.Add(_files.Png("a.png"));
-            request.Images.Add(_files.Write("b.jpg", TestImages.JpegBytes));
+            request.Images.Add(_files.Write("b.jpg", TestImages.Jpeg(8, 8)));
             await h.Client.EditAsync(request);
 
             RawRequest req = Assert.Single(stub.Requests);

@@ -1,9 +1,3 @@
-using System;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using Xunit;
 using static GptImage.Tests.Client.ScriptedHandler;
 
 namespace GptImage.Tests.Client

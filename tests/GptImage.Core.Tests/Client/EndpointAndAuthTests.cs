@@ -1,9 +1,3 @@
-using System;
-using System.Linq;
-using System.Text.Json;
-using System.Threading.Tasks;
-using Xunit;
-
 namespace GptImage.Tests.Client
 {
     public sealed class EndpointAndAuthTests

@@ -1,8 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
-using Xunit;
-
 namespace GptImage.Tests.Client
 {
     /// <summary>The key never appears in Message, ToString, ApiMessage or log lines, even when the server echoes it.</summary>

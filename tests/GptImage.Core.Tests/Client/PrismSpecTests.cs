@@ -1,12 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
-using GptImage.Tests.Wire;
-using Xunit;
 
 namespace GptImage.Tests.Client
 {
@@ -44,7 +36,7 @@ namespace GptImage.Tests.Client
     [Trait("Category", "Prism")]
     public sealed class PrismSpecTests : IDisposable
     {
-        private readonly TestImages _files = new TestImages();
+        private readonly TempFolder _files = new TempFolder();
 
         public void Dispose() => _files.Dispose();
 
@@ -120,8 +112,8 @@ namespace GptImage.Tests.Client
                 MaskPath = _files.Png("mask.png", 64, 64, transparent: true),
             };
             request.Images.Add(_files.Png("table.png"));
-            request.Images.Add(_files.Write("lotion.jpg", TestImages.JpegBytes));
-            request.Images.Add(_files.Write("soap.webp", TestImages.WebpBytes));
+            request.Images.Add(_files.Write("lotion.jpg", TestImages.Jpeg(8, 8)));
+            request.Images.Add(_files.Write("soap.webp", TestImages.Webp(8, 8)));
             AssertAccepted(await SendThroughClient(c => c.EditAsync(request)));
         }
 

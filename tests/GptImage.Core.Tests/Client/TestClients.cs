@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Net.Http;
-using System.Threading.Tasks;
 
 namespace GptImage.Tests.Client
 {
@@ -35,14 +32,18 @@ namespace GptImage.Tests.Client
             };
             change?.Invoke(options);
             harness.Client = new GptImageClient(options);
-            harness.Client.DelayAsync = (delay, token) =>
-            {
-                token.ThrowIfCancellationRequested();
-                harness.Delays.Enqueue(delay);
-                return Task.CompletedTask;
-            };
+            RecordDelays(harness.Client, harness.Delays);
             return harness;
         }
+
+        /// <summary>The client's waits between attempts go into <paramref name="delays"/> instead of being slept.</summary>
+        public static void RecordDelays(GptImageClient client, ConcurrentQueue<TimeSpan> delays) =>
+            client.DelayAsync = (delay, token) =>
+            {
+                token.ThrowIfCancellationRequested();
+                delays.Enqueue(delay);
+                return Task.CompletedTask;
+            };
 
         public static ImageGenerationRequest Generation(string prompt = "a red fox") => new ImageGenerationRequest { Prompt = prompt, Size = "1024x1024", Quality = "low" };
     }

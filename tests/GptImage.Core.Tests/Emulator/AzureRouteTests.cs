@@ -1,23 +1,11 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text;
-using System.Text.Json;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>Azure OpenAI's classic deployment route (api-version, api-key header, apim-request-id) and its /openai/v1 base.</summary>
-    public sealed class AzureRouteTests : EmulatorTest
+    public sealed class AzureRouteTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
         private const string ApiVersion = "2025-04-01-preview";
-        public AzureRouteTests(EmulatorFixture emulator) : base(emulator) { }
-
         private static Task<HttpResponseMessage> GenerateOnDeploymentAsync(HttpClient http, string deployment, string body, string? apiVersion = ApiVersion) =>
             http.PostAsync($"openai/deployments/{deployment}/images/generations" + (apiVersion == null ? "" : $"?api-version={apiVersion}"),
                 new StringContent(body, Encoding.UTF8, "application/json"));

@@ -1,10 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Net.Http;
-using System.Threading.Tasks;
 using GptImage.Emulator.CommandLine;
-using Xunit;
 
 namespace GptImage.Tests.Emulator
 {

@@ -1,23 +1,11 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text;
-using System.Text.Json;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>/_emulator/options, /faults, /reset and /counters: knobs and counters for tests in another process.</summary>
-    public sealed class ControlEndpointTests : EmulatorTest
+    public sealed class ControlEndpointTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
         private const string Body = "{\"model\":\"gpt-image-2\",\"prompt\":\"a kite\",\"size\":\"64x64\"}";
-
-        public ControlEndpointTests(EmulatorFixture emulator) : base(emulator) { }
 
         private Task<HttpResponseMessage> PostControlAsync(HttpClient http, string path, string json) =>
             http.PostAsync(new Uri(Emu.Server.Root, "_emulator/" + path), new StringContent(json, Encoding.UTF8, "application/json"));
@@ -100,6 +88,32 @@ namespace GptImage.Tests.Emulator
             Assert.Equal(("a kite", "gpt-image-2", 200, "Bearer"),
                 (request.GetProperty("prompt").GetString(), request.GetProperty("model").GetString(), request.GetProperty("status").GetInt32(), request.GetProperty("auth").GetString()));
             Assert.DoesNotContain(EmulatorFixture.ApiKey, text);
+        }
+
+        [Fact]
+        public async Task Counters_report_each_image_call_and_reset_empties_them()
+        {
+            using HttpClient http = Emu.CreateHttpClient();
+            var counters = new Uri(Emu.Server.Root, "_emulator/counters");
+
+            using (JsonDocument before = JsonDocument.Parse(await http.GetStringAsync(counters)))
+                Assert.Equal(0, before.RootElement.GetProperty("total").GetInt32());
+
+            using (HttpResponseMessage answer = await GenerateAsync(http, Body))
+                Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+            using (JsonDocument after = JsonDocument.Parse(await http.GetStringAsync(counters)))
+            {
+                Assert.Equal(1, after.RootElement.GetProperty("total").GetInt32());
+                Assert.Equal(1, after.RootElement.GetProperty("generations").GetInt32());
+                Assert.Equal(1, after.RootElement.GetProperty("byStatus").GetProperty("200").GetInt32());
+            }
+            Assert.Equal(1, Emu.Counters.Total); // reading the counters is not itself counted
+
+            using (HttpResponseMessage reset = await http.PostAsync(new Uri(counters + "/reset"), null))
+                Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+            using (JsonDocument cleared = JsonDocument.Parse(await http.GetStringAsync(counters)))
+                Assert.Equal(0, cleared.RootElement.GetProperty("total").GetInt32());
         }
     }
 }

@@ -1,20 +1,10 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>The counters tests use to assert how many calls a scenario made.</summary>
-    public sealed class CounterTests : EmulatorTest
+    public sealed class CounterTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
-        public CounterTests(EmulatorFixture emulator) : base(emulator) { }
-
         [Fact]
         public async Task Counters_split_by_endpoint_status_and_error_code()
         {

@@ -1,24 +1,11 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text;
-using System.Text.Json;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>Multipart edits: part types, real formats, the mask rules, image tokens, and the JSON edit form.</summary>
-    public sealed class EditTests : EmulatorTest
+    public sealed class EditTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
         private static readonly byte[] Png1024 = TestImages.RgbaPng(1024, 1024);
-
-        public EditTests(EmulatorFixture emulator) : base(emulator) { }
 
         private static Part Png(byte[] bytes, string name = "image[]") => new Part(name, bytes, "image/png");
 

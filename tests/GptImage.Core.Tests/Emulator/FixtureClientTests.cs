@@ -1,16 +1,8 @@
-using System.Linq;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using GptImage.Tests.Infrastructure;
-using Xunit;
-
 namespace GptImage.Tests.Emulator
 {
     /// <summary>The fixture's client really talks to its emulator (what other test classes build on).</summary>
-    public sealed class FixtureClientTests : EmulatorTest
+    public sealed class FixtureClientTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
-        public FixtureClientTests(EmulatorFixture emulator) : base(emulator) { }
-
         [Fact]
         public async Task Fixture_client_generates_against_the_emulator_with_the_fixture_key()
         {

@@ -1,22 +1,11 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading.Tasks;
 using GptImage.Tests.Imaging;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>Successful generations: real images of the asked size, the answer's fields, usage and headers.</summary>
-    public sealed class GenerationTests : EmulatorTest
+    public sealed class GenerationTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
-        public GenerationTests(EmulatorFixture emulator) : base(emulator) { }
-
         [Theory]
         [InlineData("gpt-image-2", "1024x1024", 1024, 1024)]
         [InlineData("gpt-image-2", "1536x1024", 1536, 1024)]
@@ -47,17 +36,12 @@ namespace GptImage.Tests.Emulator
             using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"1536x864\",\"background\":\"transparent\"}");
             using JsonDocument doc = await ReadJsonAsync(response);
-            string dir = ImagingTestPaths.NewTempDirectory();
-            try
-            {
-                string file = Path.Combine(dir, "answer.png");
-                await File.WriteAllBytesAsync(file, Image(doc));
-                var decoded = PngjsOracle.Decode(file).Single();
-                Assert.Null(decoded.Error);
-                Assert.Equal((1536, 864), (decoded.Width, decoded.Height));
-                Assert.Equal("transparent", doc.RootElement.GetProperty("background").GetString());
-            }
-            finally { Directory.Delete(dir, recursive: true); }
+            using var files = new TempFolder();
+            string file = files.Write("answer.png", Image(doc));
+            var decoded = PngjsOracle.Decode(file).Single();
+            Assert.Null(decoded.Error);
+            Assert.Equal((1536, 864), (decoded.Width, decoded.Height));
+            Assert.Equal("transparent", doc.RootElement.GetProperty("background").GetString());
         }
 
         [Theory]

@@ -1,17 +1,10 @@
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>The emulator refuses what the real API refuses, with OpenAI's error JSON, param and code.</summary>
-    public sealed class GenerationValidationTests : EmulatorTest
+    public sealed class GenerationValidationTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
-        public GenerationValidationTests(EmulatorFixture emulator) : base(emulator) { }
-
         [Theory]
         [InlineData("{\"model\":\"gpt-image-2\"}", "prompt", "missing_required_parameter", "'prompt'")]
         [InlineData("{\"model\":\"gpt-image-2\",\"prompt\":\"\"}", "prompt", "empty_string", "empty")]

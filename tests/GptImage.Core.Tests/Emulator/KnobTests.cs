@@ -1,23 +1,12 @@
-using System;
 using System.Globalization;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>Each fault knob does what it says, in the shape clients must recognise.</summary>
-    public sealed class KnobTests : EmulatorTest
+    public sealed class KnobTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
         private const string Body = "{\"model\":\"gpt-image-2\",\"prompt\":\"a kite\",\"size\":\"64x64\",\"quality\":\"low\"}";
-        public KnobTests(EmulatorFixture emulator) : base(emulator) { }
-
         [Fact]
         public async Task Latency_holds_each_image_call_at_least_the_minimum()
         {

@@ -1,7 +1,5 @@
-using System;
 using GptImage.Emulator.Http;
 using GptImage.Emulator.Pipeline;
-using Xunit;
 
 namespace GptImage.Tests.Emulator
 {

@@ -1,21 +1,10 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading.Tasks;
-using GptImage.Tests.Infrastructure;
-using Xunit;
 using static GptImage.Tests.Emulator.EmulatorHttp;
 
 namespace GptImage.Tests.Emulator
 {
     /// <summary>stream=true: server-sent partial_image events, then completed events with usage.</summary>
-    public sealed class StreamingTests : EmulatorTest
+    public sealed class StreamingTests(EmulatorFixture emulator) : EmulatorTest(emulator)
     {
-        public StreamingTests(EmulatorFixture emulator) : base(emulator) { }
-
         private static async Task<List<(string Event, JsonElement Data)>> ReadEventsAsync(HttpResponseMessage response)
         {
             Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

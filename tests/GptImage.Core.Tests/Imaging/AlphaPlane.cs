@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using GptImage.Imaging;
 
 namespace GptImage.Tests.Imaging

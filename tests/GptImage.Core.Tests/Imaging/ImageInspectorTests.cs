@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using Xunit;
-
 namespace GptImage.Tests.Imaging
 {
     public class ImageInspectorTests
@@ -65,7 +61,7 @@ namespace GptImage.Tests.Imaging
             // inspecting skips it unread; decoding reads it and notices.
             byte[] good = File.ReadAllBytes(OracleCorpus.ValidPath("pngjs-mask-rect-64x48.png"));
             const int size = 3 << 20;
-            using (var output = File.Create(Path.Combine(files.Directory, "icc.png")))
+            using (var output = File.Create(Path.Combine(files.Folder, "icc.png")))
             {
                 output.Write(good, 0, 33);
                 output.Write(new byte[] { size >> 24, (size >> 16) & 0xFF, (size >> 8) & 0xFF, size & 0xFF });
@@ -73,7 +69,7 @@ namespace GptImage.Tests.Imaging
                 output.Write(new byte[size + 4]);
                 output.Write(good, 33, good.Length - 33);
             }
-            string path = Path.Combine(files.Directory, "icc.png");
+            string path = Path.Combine(files.Folder, "icc.png");
             var counting = new CountingStream(File.OpenRead(path));
             ImageInfo info = GptImage.Imaging.ImageCodecs.Current.Inspect(counting, path);
             Assert.Equal((64, 48), (info.Width, info.Height));

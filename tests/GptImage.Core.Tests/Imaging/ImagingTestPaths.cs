@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace GptImage.Tests.Imaging
 {
     /// <summary>Where the repository, the committed corpus and the node tools are, seen from the test binaries.</summary>
@@ -17,14 +14,6 @@ namespace GptImage.Tests.Imaging
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "GptImage.PowerShell.sln"))) return dir.FullName;
             throw new InvalidOperationException("GptImage.PowerShell.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        /// <summary>A fresh temp directory for one test; the caller deletes it.</summary>
-        public static string NewTempDirectory()
-        {
-            string dir = Path.Combine(Path.GetTempPath(), "gptimage-imaging-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            return dir;
         }
     }
 }

@@ -1,21 +1,11 @@
-using System;
-using System.IO;
-using System.Text;
 using GptImage.Imaging;
 
 namespace GptImage.Tests.Imaging
 {
     /// <summary>Builds mask and image files for one test in a temp directory that goes away with it.</summary>
-    internal sealed class MaskFiles : IDisposable
+    internal sealed class MaskFiles : TempFolder
     {
-        public string Directory { get; } = ImagingTestPaths.NewTempDirectory();
-
-        public string Write(string name, byte[] bytes)
-        {
-            string path = Path.Combine(Directory, name);
-            File.WriteAllBytes(path, bytes);
-            return path;
-        }
+        public MaskFiles() : base("gptimage-imaging") { }
 
         /// <summary>An RGBA PNG where <paramref name="alpha"/> decides each pixel's alpha.</summary>
         public string Png(string name, int width, int height, Func<int, int, byte> alpha)
@@ -35,7 +25,7 @@ namespace GptImage.Tests.Imaging
         {
             byte[] png = File.ReadAllBytes(sourcePng);
             int padding = (int)Math.Max(0, totalBytes - png.Length - 12) + 1; // the file ends up totalBytes + 1 long
-            string path = Path.Combine(Directory, name);
+            string path = Path.Combine(Folder, name);
             using var output = File.Create(path);
             output.Write(png, 0, png.Length - 12); // everything but IEND
             var head = new byte[8];
@@ -52,7 +42,7 @@ namespace GptImage.Tests.Imaging
         /// <summary>A copy of any file with zero bytes appended up to <paramref name="totalBytes"/> (trailing data readers ignore).</summary>
         public string Grown(string name, string source, long totalBytes)
         {
-            string path = Path.Combine(Directory, name);
+            string path = Path.Combine(Folder, name);
             File.Copy(source, path);
             using var stream = new FileStream(path, FileMode.Open);
             stream.SetLength(totalBytes);
@@ -60,11 +50,6 @@ namespace GptImage.Tests.Imaging
         }
 
         private static byte[] BigEndian(uint v) => new[] { (byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v };
-
-        public void Dispose()
-        {
-            try { System.IO.Directory.Delete(Directory, true); } catch (IOException) { }
-        }
     }
 
     /// <summary>PNG's CRC-32 for test files (a plain bitwise version, independent of the production table code).</summary>

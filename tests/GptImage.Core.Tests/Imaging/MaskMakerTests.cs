@@ -1,8 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
 using GptImage.Imaging;
-using Xunit;
 
 namespace GptImage.Tests.Imaging
 {

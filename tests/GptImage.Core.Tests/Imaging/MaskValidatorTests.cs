@@ -1,9 +1,3 @@
-using System.IO;
-using System.Linq;
-using System.Collections.Generic;
-using System.Text.Json;
-using Xunit;
-
 namespace GptImage.Tests.Imaging
 {
     public class MaskValidatorTests
@@ -168,7 +162,7 @@ namespace GptImage.Tests.Imaging
         public void MissingFilesAreProblems()
         {
             using var files = new MaskFiles();
-            MaskReport r = MaskValidator.Validate(Path.Combine(files.Directory, "no-mask.png"), Path.Combine(files.Directory, "no-image.png"));
+            MaskReport r = MaskValidator.Validate(Path.Combine(files.Folder, "no-mask.png"), Path.Combine(files.Folder, "no-image.png"));
             Assert.Equal(new[] { ImageErrorIds.ImageUnreadable, ImageErrorIds.MaskUnreadable }, Ids(r));
             Assert.Equal(0, r.MaskBytes);
             Assert.Contains(ImageErrorIds.FileUnreadable, r.Problems[0].Message + r.Problems[1].Message);

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Text.Json;
-
 namespace GptImage.Tests.Imaging
 {
     /// <summary>Reads Corpus/corpus.json, written by tests/corpus/make-corpus.mjs from the oracles' decoding.</summary>

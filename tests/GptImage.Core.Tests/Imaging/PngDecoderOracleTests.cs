@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
-using System.Text.Json;
 using GptImage.Imaging;
-using Xunit;
 
 namespace GptImage.Tests.Imaging
 {

@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using GptImage.Imaging;
-using Xunit;
 
 namespace GptImage.Tests.Imaging
 {

@@ -1,9 +1,6 @@
-using System;
-using System.IO;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using GptImage.Imaging;
-using Xunit;
 
 namespace GptImage.Tests.Imaging
 {
@@ -36,18 +33,13 @@ namespace GptImage.Tests.Imaging
         {
             byte[] rgba = Pattern(width, height, width * 31 + height);
             byte[] png = PngEncoder.EncodeRgba(width, height, rgba, level);
-            string dir = ImagingTestPaths.NewTempDirectory();
-            try
-            {
-                string file = Path.Combine(dir, "out.png");
-                File.WriteAllBytes(file, png);
-                var decoded = Assert.Single(PngjsOracle.Decode(file));
-                Assert.Null(decoded.Error);
-                Assert.Equal(width, decoded.Width);
-                Assert.Equal(height, decoded.Height);
-                Assert.Equal(Convert.ToHexString(SHA256.HashData(rgba)).ToLowerInvariant(), decoded.RgbaSha256);
-            }
-            finally { Directory.Delete(dir, true); }
+            using var files = new TempFolder("gptimage-imaging");
+            string file = files.Write("out.png", png);
+            var decoded = Assert.Single(PngjsOracle.Decode(file));
+            Assert.Null(decoded.Error);
+            Assert.Equal(width, decoded.Width);
+            Assert.Equal(height, decoded.Height);
+            Assert.Equal(Convert.ToHexString(SHA256.HashData(rgba)).ToLowerInvariant(), decoded.RgbaSha256);
         }
 
         [Fact]

@@ -1,9 +1,4 @@
-using System;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading.Tasks;
-using GptImage.Emulator;
-using Xunit;
 
 namespace GptImage.Tests.Infrastructure
 {

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace GptImage.Tests.Infrastructure
 {
     /// <summary>

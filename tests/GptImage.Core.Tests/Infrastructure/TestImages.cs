@@ -1,15 +1,28 @@
-using System;
 using System.Buffers.Binary;
-using System.IO;
 using System.IO.Compression;
-using System.Text;
 using GptImage.Imaging;
+using GptImage.Imaging.Png;
 
 namespace GptImage.Tests.Infrastructure
 {
-    /// <summary>Small real image files for upload tests, and header readers written apart from the emulator's.</summary>
+    /// <summary>
+    /// Small real image files for tests (PNGs through the production <see cref="PngEncoder"/> and chunk writer,
+    /// JPEG and WebP through the emulator's writers), and header readers written apart from the emulator's.
+    /// </summary>
     public static class TestImages
     {
+        /// <summary>An RGBA PNG with every pixel grey: opaque, or fully transparent when <paramref name="transparent"/>.</summary>
+        public static byte[] PngBytes(int width, int height, bool transparent = false)
+        {
+            var rgba = new byte[width * height * 4];
+            for (int i = 0; i < rgba.Length; i += 4)
+            {
+                rgba[i] = rgba[i + 1] = rgba[i + 2] = 128;
+                rgba[i + 3] = transparent ? (byte)0 : (byte)255;
+            }
+            return PngEncoder.EncodeRgba(width, height, rgba);
+        }
+
         /// <summary>An RGBA PNG (colour type 6) with every pixel opaque except the top-left one.</summary>
         public static byte[] RgbaPng(int width, int height)
         {
@@ -22,18 +35,19 @@ namespace GptImage.Tests.Infrastructure
         /// <summary>An RGB PNG (colour type 2, no alpha channel, no tRNS): not usable as a mask.</summary>
         public static byte[] RgbPng(int width, int height)
         {
+            // PngEncoder writes RGBA only, so the colour type 2 header and rows are put together here.
             var output = new MemoryStream();
-            output.Write(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+            output.Write(PngChunkWriter.Signature);
             var ihdr = new byte[13];
             BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(0), width);
             BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
             ihdr[8] = 8; ihdr[9] = 2;
-            Chunk(output, "IHDR", ihdr);
+            PngChunkWriter.WriteChunk(output, "IHDR", ihdr, 0, ihdr.Length);
             var raw = new MemoryStream();
             using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
                 for (int y = 0; y < height; y++) { z.WriteByte(0); z.Write(new byte[width * 3]); }
-            Chunk(output, "IDAT", raw.ToArray());
-            Chunk(output, "IEND", Array.Empty<byte>());
+            PngChunkWriter.WriteChunk(output, "IDAT", raw.GetBuffer(), 0, (int)raw.Length);
+            PngChunkWriter.WriteChunk(output, "IEND", Array.Empty<byte>(), 0, 0);
             return output.ToArray();
         }
 
@@ -89,21 +103,6 @@ namespace GptImage.Tests.Infrastructure
                 throw new FormatException("not a VP8L WebP");
             uint bits = BinaryPrimitives.ReadUInt32LittleEndian(webp.AsSpan(21));
             return ((int)(bits & 0x3FFF) + 1, (int)((bits >> 14) & 0x3FFF) + 1);
-        }
-
-        private static void Chunk(Stream output, string type, byte[] data)
-        {
-            var header = new byte[8];
-            BinaryPrimitives.WriteInt32BigEndian(header, data.Length);
-            Encoding.ASCII.GetBytes(type, 0, 4, header, 4);
-            output.Write(header);
-            output.Write(data);
-            var crcInput = new byte[4 + data.Length];
-            Buffer.BlockCopy(header, 4, crcInput, 0, 4);
-            Buffer.BlockCopy(data, 0, crcInput, 4, data.Length);
-            var crc = new byte[4];
-            BinaryPrimitives.WriteUInt32BigEndian(crc, GptImage.Imaging.Png.Crc32.Compute(crcInput, 0, crcInput.Length));
-            output.Write(crc);
         }
     }
 }

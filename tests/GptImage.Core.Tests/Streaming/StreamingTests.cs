@@ -54,7 +54,7 @@ namespace GptImage.Tests.Streaming
             try
             {
                 string image = Path.Combine(folder, "in.png");
-                File.WriteAllBytes(image, Wire.TestImages.PngBytes(32, 32));
+                File.WriteAllBytes(image, Infrastructure.TestImages.PngBytes(32, 32));
                 var edit = new ImageEditRequest { Prompt = "add a hat", Size = "1024x1024", Quality = "low", PartialImages = 1 };
                 edit.Images.Add(image);
                 ImageResult result = await client.EditAsync(edit);
@@ -106,7 +106,7 @@ namespace GptImage.Tests.Streaming
             string folder = Path.Combine(Path.GetTempPath(), "gptimage-partial-" + Guid.NewGuid().ToString("N"));
             try
             {
-                byte[] png = Wire.TestImages.PngBytes(3, 3);
+                byte[] png = Infrastructure.TestImages.PngBytes(3, 3);
                 string path = PartialImageFiles.Save(folder, 12, new PartialImage { PartialImageIndex = 1, Bytes = png, Format = "png" });
                 Assert.Equal(Path.Combine(folder, "partial", "row-000012-partial-1.png"), path);
                 Assert.Equal(png, File.ReadAllBytes(path));
@@ -129,7 +129,7 @@ namespace GptImage.Tests.Streaming
         public void A_stream_without_a_completed_event_is_a_cut_short_answer()
         {
             var assembler = new ImageStreamAssembler(new ImageGenerationRequest { Prompt = "p" }, null);
-            string png = Convert.ToBase64String(Wire.TestImages.PngBytes(4, 4));
+            string png = Convert.ToBase64String(Infrastructure.TestImages.PngBytes(4, 4));
             assembler.Add(new ServerSentEvent("image_generation.partial_image", "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + png + "\",\"partial_image_index\":0}"));
             var error = Assert.Throws<GptImage.Wire.InvalidResponseException>(() => assembler.ToResult(null, null, 1));
             Assert.Contains("1 partial image", error.Message);

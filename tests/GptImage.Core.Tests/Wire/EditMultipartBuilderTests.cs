@@ -1,16 +1,11 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using GptImage.Wire;
-using Xunit;
 
 namespace GptImage.Tests.Wire
 {
     public sealed class EditMultipartBuilderTests : IDisposable
     {
-        private readonly TestImages _files = new TestImages();
+        private readonly TempFolder _files = new TempFolder();
 
         public void Dispose() => _files.Dispose();
 
@@ -26,8 +21,8 @@ namespace GptImage.Tests.Wire
         {
             var r = new ImageEditRequest { Prompt = "add snow" };
             r.Images.Add(_files.Png("a.png"));
-            r.Images.Add(_files.Write("b.png", TestImages.JpegBytes));   // a JPEG with a .png name
-            r.Images.Add(_files.Write("c.webp", TestImages.WebpBytes));
+            r.Images.Add(_files.Write("b.png", TestImages.Jpeg(8, 8)));   // a JPEG with a .png name
+            r.Images.Add(_files.Write("c.webp", TestImages.Webp(8, 8)));
             string body = await BodyAsync(r);
 
             var parts = Regex.Matches(body, "Content-Disposition: form-data; name=\"image\\[\\]\"; filename=\"([^\"]+)\"\r\nContent-Type: ([^\r]+)\r\n");

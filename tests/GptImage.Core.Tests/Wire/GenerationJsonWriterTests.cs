@@ -1,7 +1,4 @@
-using System.Linq;
-using System.Text.Json;
 using GptImage.Wire;
-using Xunit;
 
 namespace GptImage.Tests.Wire
 {

@@ -1,7 +1,4 @@
-using System;
-using System.Text;
 using GptImage.Wire;
-using Xunit;
 
 namespace GptImage.Tests.Wire
 {

@@ -1,7 +1,4 @@
-using System;
-using System.Text;
 using GptImage.Wire;
-using Xunit;
 
 namespace GptImage.Tests.Wire
 {
@@ -14,7 +11,7 @@ namespace GptImage.Tests.Wire
         {
             byte[] png = TestImages.PngBytes(4, 4);
             string json = "{\"created\":1713833628,\"data\":[{\"b64_json\":\"" + Convert.ToBase64String(png) + "\",\"revised_prompt\":\"a fox, watercolour\"},"
-                + "{\"b64_json\":\"" + Convert.ToBase64String(TestImages.JpegBytes) + "\"}],"
+                + "{\"b64_json\":\"" + Convert.ToBase64String(TestImages.Jpeg(8, 8)) + "\"}],"
                 + "\"background\":\"opaque\",\"output_format\":\"png\",\"size\":\"1536x864\",\"quality\":\"high\","
                 + "\"usage\":{\"total_tokens\":300,\"input_tokens\":50,\"output_tokens\":250,\"input_tokens_details\":{\"text_tokens\":10,\"image_tokens\":40},"
                 + "\"output_tokens_details\":{\"image_tokens\":240,\"text_tokens\":10}}}";
@@ -38,7 +35,7 @@ namespace GptImage.Tests.Wire
         [Fact]
         public void A_response_without_usage_has_null_usage()
         {
-            ImageResult r = Parse("{\"created\":1,\"data\":[{\"b64_json\":\"" + Convert.ToBase64String(TestImages.WebpBytes) + "\"}]}");
+            ImageResult r = Parse("{\"created\":1,\"data\":[{\"b64_json\":\"" + Convert.ToBase64String(TestImages.Webp(8, 8)) + "\"}]}");
             Assert.Null(r.Usage);
             Assert.Equal("webp", r.Images[0].Format);
         }

@@ -1,7 +1,4 @@
-using System;
-using System.Net.Http;
 using GptImage.Wire;
-using Xunit;
 
 namespace GptImage.Tests.Wire
 {

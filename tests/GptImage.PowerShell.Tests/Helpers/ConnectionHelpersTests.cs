@@ -1,6 +1,5 @@
 using System.Security;
 using GptImage.Commands;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests.Helpers
 {

@@ -1,8 +1,4 @@
-using System.IO;
-using System.Linq;
 using GptImage.Commands;
-using GptImage.PowerShell.Tests.Infrastructure;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests.Helpers
 {

@@ -1,9 +1,6 @@
-using System;
-using System.IO;
 using System.Management.Automation;
 using GptImage.Commands;
 using GptImage.Orchestration;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests.Helpers
 {

@@ -1,8 +1,5 @@
-using System;
-using System.IO;
 using GptImage.Commands;
 using GptImage.Imaging;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests.Helpers
 {

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using GptImage.Commands;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests.Helpers
 {

@@ -1,6 +1,5 @@
 using GptImage.Commands;
 using GptImage.Orchestration;
-using Xunit;
 
 namespace GptImage.PowerShell.Tests.Helpers
 {

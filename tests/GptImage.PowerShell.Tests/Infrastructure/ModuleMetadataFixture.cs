@@ -1,5 +1,3 @@
-using System;
-
 namespace GptImage.PowerShell.Tests.Infrastructure
 {
     /// <summary>One metadata view of the built module per test class.</summary>

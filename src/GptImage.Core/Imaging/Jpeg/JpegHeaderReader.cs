@@ -1,5 +1,4 @@
 using System.IO;
-using GptImage.Imaging.Png;
 
 namespace GptImage.Imaging.Jpeg
 {
@@ -88,7 +87,6 @@ namespace GptImage.Imaging.Jpeg
                 throw Fail(ImageErrorIds.Truncated, $"the file ends inside {what}", path);
         }
 
-        private static GptImageImageException Fail(string id, string what, string? path) =>
-            new GptImageImageException(id, $"{PngErrors.Describe(path)} is not a readable JPEG: {what}.", path);
+        private static GptImageImageException Fail(string id, string what, string? path) => ImageErrors.Unreadable("JPEG", id, what, path);
     }
 }

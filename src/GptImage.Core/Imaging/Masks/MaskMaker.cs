@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using GptImage.Imaging;
-using GptImage.Imaging.Masks;
 
 namespace GptImage
 {

@@ -70,15 +70,16 @@ namespace GptImage
 
         /// <summary>
         /// For pre-flight checks: null when valid, otherwise the error to throw before any upload, naming
-        /// <paramref name="parameterName"/> and listing every problem. Id <see cref="ErrorIds.MaskMismatch"/>
-        /// when the only problem is the pixel size, <see cref="ErrorIds.InvalidMask"/> otherwise.
+        /// <paramref name="parameterName"/> and listing every problem with its id (users and scripts match on
+        /// the id). Id <see cref="ErrorIds.MaskMismatch"/> when the only problem is the pixel size,
+        /// <see cref="ErrorIds.InvalidMask"/> otherwise.
         /// </summary>
         public GptImageValidationException? ToValidationError(string parameterName = "MaskPath")
         {
             if (IsValid) return null;
             bool onlySize = Problems.All(p => p.Id == ImageErrorIds.MaskSizeMismatch);
             return new GptImageValidationException(onlySize ? ErrorIds.MaskMismatch : ErrorIds.InvalidMask, parameterName, MaskPath,
-                string.Join(" ", Problems.Select(p => p.Message)));
+                string.Join(" ", Problems.Select(p => p.ToString())));
         }
 
         public override string ToString() => IsValid

@@ -28,11 +28,8 @@ namespace GptImage.Imaging.Png
         /// <summary>The chunk after the IDAT run, once the run has ended (null at end of file).</summary>
         public ChunkHeader? NextChunk { get; private set; }
 
-        public bool Ended => _ended;
-
-        /// <summary>The final four bytes of the IDAT run, big-endian; valid once <see cref="Ended"/>.</summary>
+        /// <summary>The final four bytes of the IDAT run, big-endian; valid once the run has ended (<see cref="DrainToEnd"/>).</summary>
         public uint LastFourBytes => _delivered < 4 ? 0xFFFFFFFFu : StreamReading.ReadUInt32BigEndian(Ordered(), 0);
-        public long TotalBytes => _delivered;
 
         public override int Read(byte[] buffer, int offset, int count)
         {

@@ -8,13 +8,11 @@ namespace GptImage.Imaging.Png
     /// </summary>
     internal sealed class InflatedScanlines
     {
-        private readonly IdatStream _idat;
         private readonly string? _path;
         private Adler32 _adler;
 
-        public InflatedScanlines(IdatStream idat, string? path)
+        public InflatedScanlines(string? path)
         {
-            _idat = idat;
             _path = path;
         }
 
@@ -53,7 +51,7 @@ namespace GptImage.Imaging.Png
             catch (InvalidDataException e)
             {
                 throw new GptImageImageException(ImageErrorIds.ZlibInvalid,
-                    $"{PngErrors.Describe(_path)} is not a readable PNG: its compressed image data is damaged ({e.Message}).", _path, e);
+                    $"{ImageErrors.Describe(_path)} is not a readable PNG: its compressed image data is damaged ({e.Message}).", _path, e);
             }
         }
     }

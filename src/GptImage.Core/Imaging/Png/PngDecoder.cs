@@ -27,7 +27,7 @@ namespace GptImage.Imaging.Png
             var idat = new IdatStream(reader, png.FirstIdat);
             CheckZlibHeader(idat, path);
 
-            var inflated = new InflatedScanlines(idat, path);
+            var inflated = new InflatedScanlines(path);
             using (var deflate = new DeflateStream(idat, CompressionMode.Decompress, leaveOpen: true))
             {
                 inflated.Source = deflate;

@@ -1,11 +1,8 @@
 namespace GptImage.Imaging.Png
 {
-    /// <summary>One place that words PNG failures, so every message names the file the same way.</summary>
+    /// <summary>PNG failures, worded like the other formats' (<see cref="ImageErrors"/>).</summary>
     internal static class PngErrors
     {
-        public static GptImageImageException Fail(string id, string what, string? path) =>
-            new GptImageImageException(id, $"{Describe(path)} is not a readable PNG: {what}.", path);
-
-        public static string Describe(string? path) => path is null ? "The image" : $"'{path}'";
+        public static GptImageImageException Fail(string id, string what, string? path) => ImageErrors.Unreadable("PNG", id, what, path);
     }
 }

@@ -1,5 +1,4 @@
 using System.IO;
-using GptImage.Imaging.Png;
 
 namespace GptImage.Imaging.WebP
 {
@@ -64,7 +63,6 @@ namespace GptImage.Imaging.WebP
                 throw Fail(ImageErrorIds.Truncated, $"the file ends inside {what}", path);
         }
 
-        private static GptImageImageException Fail(string id, string what, string? path) =>
-            new GptImageImageException(id, $"{PngErrors.Describe(path)} is not a readable WebP: {what}.", path);
+        private static GptImageImageException Fail(string id, string what, string? path) => ImageErrors.Unreadable("WebP", id, what, path);
     }
 }

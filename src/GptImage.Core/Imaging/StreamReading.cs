@@ -1,8 +1,8 @@
 using System.IO;
 
-namespace GptImage.Imaging.Png
+namespace GptImage.Imaging
 {
-    /// <summary>Read helpers netstandard2.0's Stream lacks.</summary>
+    /// <summary>Read helpers netstandard2.0's Stream lacks, shared by the PNG, JPEG and WebP readers.</summary>
     internal static class StreamReading
     {
         /// <summary>Reads until <paramref name="count"/> bytes arrived or the stream ended; returns how many arrived.</summary>

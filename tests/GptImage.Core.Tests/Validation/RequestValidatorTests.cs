@@ -1,14 +1,9 @@
-using System;
-using System.IO;
-using System.Linq;
-using Xunit;
-
-namespace GptImage.Tests.Wire
+namespace GptImage.Tests.Validation
 {
     public sealed class RequestValidatorTests : IDisposable
     {
         private static readonly DateTime Today = new DateTime(2026, 11, 21);
-        private readonly TestImages _files = new TestImages();
+        private readonly TempFolder _files = new TempFolder();
 
         public void Dispose() => _files.Dispose();
 
@@ -203,15 +198,15 @@ namespace GptImage.Tests.Wire
         [Fact]
         public void Sixteen_images_of_each_type_pass()
         {
-            string jpeg = _files.Write("photo.jpg", TestImages.JpegBytes);
-            string webp = _files.Write("photo.webp", TestImages.WebpBytes);
+            string jpeg = _files.Write("photo.jpg", TestImages.Jpeg(8, 8));
+            string webp = _files.Write("photo.webp", TestImages.Webp(8, 8));
             RequestValidator.Validate(Edit(r => { for (int i = 0; i < 15; i++) r.Images.Add(i % 2 == 0 ? jpeg : webp); }), Today);
         }
 
         [Fact]
         public void A_gif_named_png_is_rejected_by_its_bytes()
         {
-            string gif = _files.Write("fake.png", TestImages.GifBytes);
+            string gif = _files.Write("fake.png", TestImages.Gif());
             var e = Rejected(Edit(r => r.Images[0] = gif));
             Assert.Equal(ErrorIds.InvalidImage, e.ErrorId);
             Assert.Contains("by the file's bytes", e.Message);
@@ -228,7 +223,7 @@ namespace GptImage.Tests.Wire
         [Fact]
         public void A_mask_that_is_not_png_is_rejected_by_its_bytes()
         {
-            string jpegNamedPng = _files.Write("mask.png", TestImages.JpegBytes);
+            string jpegNamedPng = _files.Write("mask.png", TestImages.Jpeg(8, 8));
             var e = Rejected(Edit(r => r.MaskPath = jpegNamedPng));
             Assert.Equal(ErrorIds.InvalidMask, e.ErrorId);
             Assert.StartsWith("-MaskPath '", e.Message);
@@ -238,10 +233,21 @@ namespace GptImage.Tests.Wire
         [Fact]
         public void A_png_mask_without_alpha_is_rejected()
         {
-            string rgb = _files.Write("rgb-mask.png", TestImages.RgbPngHeaderBytes(64, 64));
+            string rgb = _files.Write("rgb-mask.png", TestImages.RgbPng(64, 64));
             var e = Rejected(Edit(r => r.MaskPath = rgb));
             Assert.Equal(ErrorIds.InvalidMask, e.ErrorId);
             Assert.Contains("alpha", e.Message);
+        }
+
+        [Fact]
+        public void A_png_mask_whose_header_is_damaged_is_rejected()
+        {
+            byte[] bytes = TestImages.PngBytes(64, 64, transparent: true);
+            bytes[20] ^= 0xFF;   // IHDR's height: the chunk's CRC no longer matches
+            string damaged = _files.Write("damaged-mask.png", bytes);
+            var e = Rejected(Edit(r => r.MaskPath = damaged));
+            Assert.Equal(ErrorIds.InvalidMask, e.ErrorId);
+            Assert.Contains("header is damaged", e.Message);
         }
 
         [Fact]
@@ -252,6 +258,17 @@ namespace GptImage.Tests.Wire
             Assert.Equal(ErrorIds.MaskMismatch, e.ErrorId);
             Assert.Contains("64x64", e.Message);
             Assert.Contains("32x32", e.Message);
+        }
+
+        [Fact]
+        public void A_mask_is_checked_against_a_jpeg_first_image_too()
+        {
+            string photo = _files.Write("photo.jpg", TestImages.Jpeg(48, 32));
+            string mask = _files.Png("mask.png", 64, 64, transparent: true);
+            var e = Rejected(Edit(r => { r.Images[0] = photo; r.MaskPath = mask; }));
+            Assert.Equal(ErrorIds.MaskMismatch, e.ErrorId);
+            Assert.Contains("48x32", e.Message);
+            RequestValidator.Validate(Edit(r => { r.Images[0] = _files.Write("fits.jpg", TestImages.Jpeg(64, 64)); r.MaskPath = mask; }), Today);
         }
 
         [Fact]
@@ -324,7 +341,7 @@ namespace GptImage.Tests.Wire
         public void Dall_e_2_edits_take_one_png_only()
         {
             Assert.Equal(ErrorIds.TooManyImages, Rejected(Edit(r => { r.Model = "dall-e-2"; r.Images.Add(r.Images[0]); })).ErrorId);
-            string jpeg = _files.Write("p.jpg", TestImages.JpegBytes);
+            string jpeg = _files.Write("p.jpg", TestImages.Jpeg(8, 8));
             Assert.Equal(ErrorIds.InvalidImage, Rejected(Edit(r => { r.Model = "dall-e-2"; r.Images[0] = jpeg; })).ErrorId);
         }
 
