@@ -1,13 +1,14 @@
 using System;
+using GptImage.Tests.Infrastructure;
 using Xunit;
 
-namespace GptImage.Tests.Wire
+namespace GptImage.Tests.Validation
 {
     /// <summary>Edges of issue 2's rules that the main validator tests do not pin: where "experimental" starts, moderation on generations, dall-e-3's n.</summary>
     public sealed class RuleBoundaryTests : IDisposable
     {
         private static readonly DateTime Today = new DateTime(2026, 11, 21);
-        private readonly TestImages _files = new TestImages();
+        private readonly TempFolder _files = new TempFolder();
 
         public void Dispose() => _files.Dispose();
 

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Xunit;
 
-namespace GptImage.Tests.Wire
+namespace GptImage.Tests.Validation
 {
     /// <summary>
     /// Issue 2's capability table (Data/models.json) against the issue and openai-images-facts.md: the model
