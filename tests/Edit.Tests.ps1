@@ -103,3 +103,40 @@ Describe 'Edit-GptImage' {
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 }
+
+Describe 'Measure-GptImageCost for edits' {
+    BeforeAll {
+        $script:Mask = Join-Path $TestDrive 'measure.mask.png'
+        $null = ConvertTo-GptImageMask -Path $script:Square -Rectangle '0,0,256,256' -DestinationPath $script:Mask
+    }
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It 'adds the input images and the mask to the estimate, says how, and sends nothing' {
+        $options = @{ Prompt = 'add a red balloon'; Model = 'gpt-image-1.5'; Size = '1024x1024'; Quality = 'low' }
+        $generation = Measure-GptImageCost @options | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }
+        $edit = Measure-GptImageCost @options -Path $script:Square -MaskPath $script:Mask | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }
+
+        $edit.EstimatedOutputTokens | Should -Be $generation.EstimatedOutputTokens
+        $edit.EstimatedInputTokens | Should -BeGreaterThan $generation.EstimatedInputTokens
+        $edit.EstimatedCostUsd | Should -BeGreaterThan $generation.EstimatedCostUsd
+        $edit.Basis | Should -Match '1 input image and the mask'
+        Split-Path -Leaf $edit.InputImages | Should -Be (Split-Path -Leaf $script:Square)
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+
+    It 'estimates each file piped from Get-ChildItem, and reports a mask that does not fit as Edit-GptImage would' {
+        # Each piped file is an edit of that file (PowerShell binds it in the Prompt set; the cmdlet sees the file).
+        $estimates = Get-ChildItem -LiteralPath $script:Images -Filter '*.png' |
+            Measure-GptImageCost -Prompt 'make it a watercolour'
+        $rows = $estimates | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }
+        $rows.Count | Should -Be 2
+        foreach ($row in $rows) {
+            @($row.InputImages).Count | Should -Be 1
+            $row.Basis | Should -Match '1 input image at about'
+        }
+
+        $null = Measure-GptImageCost -Path $script:Wide -MaskPath $script:Mask -Prompt 'add a kite' -ErrorVariable maskErrors -ErrorAction SilentlyContinue
+        $maskErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.MaskMismatch*'
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+}

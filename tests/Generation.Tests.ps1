@@ -152,7 +152,12 @@ Describe '-WhatIf and Measure-GptImageCost' {
         $rows.Count | Should -Be 4
         $total.Rows | Should -Be 4
         $total.EstimatedCostUsd | Should -BeGreaterThan 0
-        $total.EstimatedCostUsd | Should -Be (($rows | Measure-Object EstimatedCostUsd -Sum).Sum)
+        # Summed in decimal, as the cmdlet sums (Measure-Object would sum in double).
+        $sum = [decimal]0
+        foreach ($row in $rows) { $sum += $row.EstimatedCostUsd }
+        $total.EstimatedCostUsd | Should -Be $sum
+        $rows.EstimatedInputTokens | ForEach-Object { $_ | Should -BeGreaterThan 0 }
+        $rows.Basis | ForEach-Object { $_ | Should -Not -Match 'input image' }   # generations upload no image
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 }
@@ -197,6 +202,25 @@ Describe 'Connect-GptImage' {
         $authErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.Unauthorized*'
         $authErrors[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
         $everything + ($authErrors | Out-String) | Should -Not -Match ([regex]::Escape($wrong))
+    }
+
+    It 'with -AzureDeployment and -AzureApiVersion, later cmdlets use the Azure deployment route and its api-key header' {
+        Reset-EmulatorCounters $script:Emulator
+        Connect-GptImage -Endpoint $script:Emulator.Root -ApiKey (New-TestApiKey) -AzureDeployment 'images-prod' -AzureApiVersion '2025-04-01-preview' | Out-Null
+        try { $result = 'a paper lantern' | New-GptImage -NoCache }
+        finally { Disconnect-GptImage }
+        $result.Status | Should -Be 'Succeeded'
+        $sent = (Get-EmulatorCounters $script:Emulator).requests
+        @($sent).Count | Should -Be 1
+        $sent[0].path | Should -BeLike '*/openai/deployments/images-prod/images/generations*'
+        $sent[0].auth | Should -Be 'ApiKeyHeader'
+    }
+
+    It 'an unusable endpoint is a terminating error naming -Endpoint, before any request' {
+        Reset-EmulatorCounters $script:Locked
+        { 'a paper kite' | New-GptImage -Endpoint 'ftp://127.0.0.1/v1' -ApiKey (New-TestApiKey $script:RightKey) -NoCache -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GptImage.InvalidEndpoint*'
+        (Get-EmulatorCounters $script:Locked).total | Should -Be 0
     }
 
     It 'after Disconnect-GptImage and with no key anywhere, nothing can proceed: a terminating error' {

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace GptImage.PowerShell.Tests
 {
-    /// <summary>The examples in README.md and docs/batch-api.md use the cmdlets exactly as built: every -Parameter they type exists.</summary>
+    /// <summary>
+    /// The examples in README.md and docs/batch-api.md, and the Pester tests and build.ps1 (which no engine runs here),
+    /// use the cmdlets exactly as built: every -Parameter they type exists.
+    /// </summary>
     public sealed class DocumentationTests(ModuleMetadataFixture fixture) : IClassFixture<ModuleMetadataFixture>
     {
         private static readonly HashSet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -17,6 +20,10 @@ namespace GptImage.PowerShell.Tests
         [Theory]
         [InlineData("README.md", 60)]
         [InlineData("docs/batch-api.md", 20)]
+        [InlineData("tests/Generation.Tests.ps1", 40)]
+        [InlineData("tests/Edit.Tests.ps1", 30)]
+        [InlineData("tests/BatchApi.Tests.ps1", 40)]
+        [InlineData("build.ps1", 3)]
         public void Every_parameter_in_the_examples_exists_on_its_cmdlet(string document, int minimumUses)
         {
             var parameters = _module.CmdletTypes.ToDictionary(CmdletDescriber.VerbNoun, ParameterNames, StringComparer.OrdinalIgnoreCase);
@@ -73,11 +80,14 @@ namespace GptImage.PowerShell.Tests
             return names;
         }
 
-        /// <summary>The code lines of the markdown (indented or fenced), with backtick and pipe line continuations joined.</summary>
+        /// <summary>
+        /// The code lines of the markdown (indented or fenced), or every line of a .ps1 file, with backtick and pipe
+        /// line continuations joined.
+        /// </summary>
         private static IEnumerable<string> ExampleCommands(string markdown)
         {
             string pending = string.Empty;
-            bool fenced = false;
+            bool fenced = markdown.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase);
             foreach (string line in File.ReadLines(markdown))
             {
                 if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) { fenced = !fenced; pending = string.Empty; continue; }

@@ -129,8 +129,7 @@ namespace GptImage.BatchApi
                     throw new GptImageValidationException(ErrorIds.BadRequest, "RowNumber", job.RowNumber, "a different row number for every row (it becomes the row's custom_id).");
                 if (job.Request.PartialImages.HasValue)
                     throw new GptImageValidationException(ErrorIds.InvalidPartialImages, "PartialImages", job.Request.PartialImages, "none: batches do not stream.");
-                if (job.Request is ImageEditRequest edit) RequestValidator.Validate(edit, today);
-                else RequestValidator.Validate(job.Request, today);
+                Preflight.Check(job.Request, today);
             }
         }
 

@@ -47,7 +47,12 @@ namespace GptImage.Orchestration
 
             long output = perImage * count;
             long textIn = Math.Max(1, (request.Prompt?.Length ?? 0) / Math.Max(1, PriceTable.CharactersPerTextToken));
-            long imageIn = request is ImageEditRequest edit ? PriceTable.InputImageTokens * (edit.Images.Count + (edit.MaskPath != null || edit.Mask != null ? 1 : 0)) : 0;
+            long imageIn = 0;
+            if (request is ImageEditRequest edit)
+            {
+                imageIn = InputImageTokens(edit, out string inputBasis);
+                basis += "; " + inputBasis;
+            }
             decimal usd = (textIn * price.TextInputPerMillion + imageIn * price.ImageInputPerMillion + output * price.ImageOutputPerMillion) / 1_000_000m;
             if (batchApi) { usd *= PriceTable.BatchDiscount; basis += "; Batch API price"; }
             if (count > 1) basis += $"; {count} images";
@@ -59,6 +64,21 @@ namespace GptImage.Orchestration
                 IsKnownModel = true,
                 Basis = basis + $"; prices reviewed {PriceTable.Reviewed}",
             };
+        }
+
+        /// <summary>
+        /// Input-image tokens of an edit: a flat figure per uploaded image (the mask counted as one, to err high),
+        /// because OpenAI bills input images by their size and detail, which this estimate does not read.
+        /// </summary>
+        private static long InputImageTokens(ImageEditRequest edit, out string basis)
+        {
+            bool hasMask = edit.MaskPath != null || edit.Mask != null;
+            int uploads = edit.Images.Count + (hasMask ? 1 : 0);
+            long perImage = PriceTable.InputImageTokens;
+            string images = edit.Images.Count == 1 ? "1 input image" : edit.Images.Count.ToString(CultureInfo.InvariantCulture) + " input images";
+            basis = $"{images}{(hasMask ? " and the mask" : string.Empty)} at about {perImage} input tokens each (a rough figure: OpenAI bills input images by size";
+            basis += string.Equals(edit.InputFidelity, "high", StringComparison.OrdinalIgnoreCase) ? "; high input fidelity costs more than this)" : ")";
+            return perImage * uploads;
         }
 
         /// <summary>Estimates for many rows and their total (Measure-GptImageCost).</summary>

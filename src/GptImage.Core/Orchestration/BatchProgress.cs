@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace GptImage.Orchestration
 {
@@ -8,7 +9,10 @@ namespace GptImage.Orchestration
         /// <summary>Rows finished (succeeded, cached, failed or not run).</summary>
         public int Done { get; init; }
 
-        /// <summary>Rows expected in all (<see cref="BatchOptions.ExpectedTotal"/>), or null when unknown.</summary>
+        /// <summary>
+        /// Rows expected in all: <see cref="BatchOptions.ExpectedTotal"/>, else the rows submitted once the input has ended
+        /// (piped input has no count before then); null while it is unknown.
+        /// </summary>
         public int? Total { get; init; }
         public int Submitted { get; init; }
         public int InFlight { get; init; }
@@ -24,6 +28,9 @@ namespace GptImage.Orchestration
         /// <summary>0 to 100, or -1 when the total is unknown (Write-Progress's "no percentage").</summary>
         public int PercentComplete => Total is int t && t > 0 ? (int)Math.Min(100, Done * 100L / t) : -1;
 
+        /// <summary>Rows finished per minute so far, once one has finished: the pace while the total is still unknown.</summary>
+        public double? RowsPerMinute { get; init; }
+
         public decimal ActualCostUsd { get; init; }
 
         /// <summary>One line for Write-Progress's StatusDescription.</summary>
@@ -31,9 +38,11 @@ namespace GptImage.Orchestration
         {
             get
             {
-                string of = Total.HasValue ? $"{Done} of {Total}" : $"{Done} done";
+                string of = Total.HasValue ? $"{Done} of {Total}" : $"{Done} done of {Submitted} submitted so far";
                 string eta = Remaining.HasValue ? $", about {FormatSpan(Remaining.Value)} left" : string.Empty;
-                return $"{of} ({Failed} failed, {Cached} cached, {InFlight} in flight){eta}";
+                string pace = RowsPerMinute is double rate
+                    ? ", " + rate.ToString(rate >= 10 ? "0" : "0.0", CultureInfo.InvariantCulture) + " rows/min" : string.Empty;
+                return $"{of} ({Failed} failed, {Cached} cached, {InFlight} in flight){pace}{eta}";
             }
         }
 

@@ -39,6 +39,9 @@ namespace GptImage.Orchestration
         private decimal _reservedEstimate;
         private bool _completed;
 
+        // Set when Complete is called: no more rows will come, so the rows submitted are the total (piped input has no count before that).
+        private bool _inputEnded;
+
         public BatchSession(IGptImageClient client, BatchOptions options, CancellationToken cancellationToken)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -99,8 +102,9 @@ namespace GptImage.Orchestration
             try
             {
                 if (job.PromptTemplate != null) job.Request.Prompt = PromptTemplate.Fill(job.PromptTemplate, job.SourceFields);
-                foreach (string warning in Preflight.Check(job, _today))
-                    if (_warned.Add(warning)) sink.OnWarning(warning);
+                if (!job.PreflightDone || job.PromptTemplate != null)
+                    foreach (string warning in Preflight.Check(job.Request, _today))
+                        if (_warned.Add(warning)) sink.OnWarning(warning);
             }
             catch (GptImageValidationException e)
             {
@@ -131,6 +135,8 @@ namespace GptImage.Orchestration
         {
             if (sink is null) throw new ArgumentNullException(nameof(sink));
             if (_completed) return;
+            lock (_lock) _inputEnded = true;
+            _lastProgressDone = -1; // show the now-known total at once, not only when the next row finishes
             while (Volatile.Read(ref _active) > 0)
             {
                 // No token here: after a cancel, the workers end at once on their own and must still be drained.
@@ -331,9 +337,10 @@ namespace GptImage.Orchestration
             lock (_lock)
             {
                 TimeSpan elapsed = _clock.Elapsed;
-                int? total = _options.ExpectedTotal ?? (_completed ? Summary.Submitted : (int?)null);
+                int? total = _options.ExpectedTotal ?? (_inputEnded ? Summary.Submitted : (int?)null);
                 TimeSpan? remaining = total is int t && _done > 0 && t >= _done
                     ? TimeSpan.FromTicks(elapsed.Ticks / _done * (t - _done)) : (TimeSpan?)null;
+                double? perMinute = _done > 0 && elapsed > TimeSpan.Zero ? _done / elapsed.TotalMinutes : (double?)null;
                 return new BatchProgress
                 {
                     Done = _done,
@@ -346,6 +353,7 @@ namespace GptImage.Orchestration
                     NotRun = Summary.NotRun,
                     Elapsed = elapsed,
                     Remaining = remaining,
+                    RowsPerMinute = perMinute,
                     ActualCostUsd = Summary.ActualCostUsd,
                 };
             }

@@ -29,6 +29,12 @@ namespace GptImage.Orchestration
         /// <summary>-Template: 'Product shot of {Product}' filled from <see cref="SourceFields"/> at submission.</summary>
         public string? PromptTemplate { get; set; }
 
+        /// <summary>
+        /// The caller already ran <see cref="Preflight.Check"/> on this request (cmdlets do, before -WhatIf), so the
+        /// session skips it unless a <see cref="PromptTemplate"/> still changes the prompt.
+        /// </summary>
+        public bool PreflightDone { get; set; }
+
         public bool IsEdit => Request is ImageEditRequest;
     }
 }

@@ -56,6 +56,14 @@ namespace GptImage.Commands
 
         internal override string ProgressActivity => "Editing images";
 
+        // Whether -Path/-LiteralPath were typed (only command-line values are bound when BeginProcessing runs).
+        private bool _pathsTyped;
+
+        protected override void BeginProcessing()
+        {
+            _pathsTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
+        }
+
         protected override void ProcessRecord()
         {
             int row = NextRowNumber();
@@ -71,8 +79,7 @@ namespace GptImage.Commands
                 foreach (string image in ResolveImages()) request.Images.Add(image);
                 if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
                 // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.
-                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
-                foreach (string warning in MaskPreflight.Check(request)) WarnOnce(warning);
+                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException)
             {
@@ -89,11 +96,19 @@ namespace GptImage.Commands
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Edit", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields });
+            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
         }
 
         private IEnumerable<string> ResolveImages()
         {
+            // A piped file reaches -Path through its ToString(): the binder latches on to the default Path set before
+            // PSPath could bind -LiteralPath, and Windows PowerShell's FileInfo.ToString() can be the bare name. The
+            // file's own full path is the image, taken literally (names like 'shot[1].png' are not patterns).
+            if (!_pathsTyped && PipedFile.PathOf(InputObject?.BaseObject) is string piped)
+            {
+                yield return piped;
+                yield break;
+            }
             if (ParameterSetName == LiteralPathSet)
             {
                 foreach (string path in LiteralPath) yield return FileSystemPaths.ResolveLiteral(this, path);

@@ -62,7 +62,7 @@ namespace GptImage.Commands
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Generate", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields });
+            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
         }
     }
 }

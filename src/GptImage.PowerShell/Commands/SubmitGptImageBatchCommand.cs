@@ -24,8 +24,8 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageBatch))]
     public sealed class SubmitGptImageBatchCommand : ImageRequestCmdlet, IDisposable
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
+        private const string PathSet = EditRequestInput.PathSet;
+        private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly List<ImageJob> _jobs = new List<ImageJob>();
@@ -120,18 +120,19 @@ namespace GptImage.Commands
         protected override void ProcessRecord()
         {
             int row = ++_rowNumber;
-            bool edit = ParameterSetName == PathSet || ParameterSetName == LiteralPathSet;
+            // A file piped with a typed -Prompt arrives in the Prompt set (see PipedFile): it is an edit of that file.
+            string? pipedFile = ParameterSetName == PromptInput.PromptSet && _promptTypedOnCommandLine ? PipedFile.PathOf(InputObject?.BaseObject) : null;
+            bool edit = ParameterSetName == PathSet || ParameterSetName == LiteralPathSet || pipedFile != null;
             object? source = InputObject ?? (edit ? (object)(ParameterSetName == PathSet ? Path : LiteralPath) : Prompt);
             var fields = SourceFieldReader.Read(InputObject);
             ImageGenerationRequest request;
             try
             {
-                request = edit ? EditRequest() : new ImageGenerationRequest();
+                request = pipedFile != null ? EditRequestInput.Build(this, LiteralPathSet, new[] { pipedFile }, null, null)
+                    : edit ? EditRequest() : new ImageGenerationRequest();
                 ApplyRequestOptions(request);
                 request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
-                IReadOnlyList<string> warnings = request is ImageEditRequest e
-                    ? RequestValidator.Validate(e, DateTime.UtcNow) : RequestValidator.Validate(request, DateTime.UtcNow);
-                foreach (string warning in warnings) WarnOnce(warning);
+                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
             {
@@ -183,18 +184,8 @@ namespace GptImage.Commands
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        private ImageEditRequest EditRequest()
-        {
-            var request = new ImageEditRequest { InputFidelity = ParameterValues.NullIfEmpty(InputFidelity)?.ToLowerInvariant() };
-            if (ParameterSetName == LiteralPathSet)
-                foreach (string path in LiteralPath) request.Images.Add(FileSystemPaths.ResolveLiteral(this, path));
-            else
-                foreach (string pattern in Path)
-                    foreach (string path in FileSystemPaths.ResolveWildcards(this, pattern))
-                        request.Images.Add(path);
-            if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
-            return request;
-        }
+        private ImageEditRequest EditRequest() =>
+            EditRequestInput.Build(this, ParameterSetName, ParameterSetName == LiteralPathSet ? LiteralPath : Path, MaskPath, InputFidelity);
 
         private Dictionary<string, string>? MetadataPairs()
         {

@@ -8,20 +8,26 @@ namespace GptImage.Commands
     /// <summary>
     /// Turns the core's exceptions into ErrorRecords: the core's stable ErrorId as FullyQualifiedErrorId, a real
     /// category (never NotSpecified), the input row as TargetObject, and the advice as ErrorDetails.RecommendedAction.
-    /// The core's messages never hold the API key; nothing here adds anything that could.
+    /// The core's messages never hold the API key; as a second line of defence the text the host shows (ErrorDetails)
+    /// is passed through the client's redactor again, so an exception made anywhere else cannot print a key either.
     /// </summary>
     internal static class ErrorRecords
     {
+        private static readonly SecretRedactor Redactor = new SecretRedactor(null);
 
         public static ErrorRecord From(Exception error, object? target)
         {
             string errorId = ErrorIdOf(error);
             var record = new ErrorRecord(error, errorId, CategoryOf(error, errorId), target);
-            string? advice = AdviceOf(error);
-            if (advice != null)
-                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = advice };
+            record.ErrorDetails = new ErrorDetails(DisplayMessage(error)) { RecommendedAction = RecommendedAction(error) };
             return record;
         }
+
+        /// <summary>The message the host shows for the error, with key-shaped text removed.</summary>
+        internal static string DisplayMessage(Exception error) => Redactor.Redact(error.Message) ?? string.Empty;
+
+        /// <summary>What to do about it (the core's advice), with key-shaped text removed; null when there is none.</summary>
+        internal static string? RecommendedAction(Exception error) => Redactor.Redact(AdviceOf(error));
 
         public static string ErrorIdOf(Exception error) => error switch
         {

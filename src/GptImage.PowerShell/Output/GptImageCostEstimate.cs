@@ -10,6 +10,10 @@ namespace GptImage.Commands
         public string Model { get; internal set; } = string.Empty;
         public string? Size { get; internal set; }
         public string? Quality { get; internal set; }
+
+        /// <summary>The input images of an edit row (empty for a generation).</summary>
+        public string[] InputImages { get; internal set; } = new string[0];
+        public string? MaskPath { get; internal set; }
         public int Count { get; internal set; }
         public long EstimatedInputTokens { get; internal set; }
         public long EstimatedOutputTokens { get; internal set; }

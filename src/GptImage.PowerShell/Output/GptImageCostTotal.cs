@@ -5,6 +5,7 @@ namespace GptImage.Commands
     {
         public int Rows { get; internal set; }
         public int Images { get; internal set; }
+        public long EstimatedInputTokens { get; internal set; }
         public long EstimatedOutputTokens { get; internal set; }
         public decimal EstimatedCostUsd { get; internal set; }
 

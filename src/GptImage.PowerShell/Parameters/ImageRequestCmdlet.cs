@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
@@ -76,7 +77,7 @@ namespace GptImage.Commands
             {
                 ApplyRequestOptions(request);
                 fill(request);
-                foreach (string warning in RequestValidator.Validate(request, DateTime.UtcNow)) WarnOnce(warning);
+                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
                 return true;
             }
             catch (GptImageValidationException e)

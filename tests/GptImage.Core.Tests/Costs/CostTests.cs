@@ -40,6 +40,39 @@ namespace GptImage.Tests.Costs
         }
 
         [Fact]
+        public void Edits_add_input_image_tokens_for_each_image_and_the_mask_and_say_so()
+        {
+            var generation = new ImageGenerationRequest { Model = "gpt-image-1", Quality = "low", Size = "1024x1024", Prompt = "make it blue" };
+            var edit = new ImageEditRequest { Model = "gpt-image-1", Quality = "low", Size = "1024x1024", Prompt = "make it blue", MaskPath = "mask.png" };
+            edit.Images.Add("a.png");
+            edit.Images.Add("b.png");
+
+            CostEstimate g = CostEstimator.Estimate(generation), e = CostEstimator.Estimate(edit);
+
+            // Same output, plus three uploads (two images and the mask) at the price list's per-image figure and image-input price.
+            Assert.Equal(g.EstimatedOutputTokens, e.EstimatedOutputTokens);
+            long perImage = (e.EstimatedInputTokens - g.EstimatedInputTokens) / 3;
+            Assert.True(perImage > 0);
+            Assert.Equal(g.EstimatedInputTokens + 3 * perImage, e.EstimatedInputTokens);
+            Assert.Equal(g.Usd + 3 * perImage * PriceTable.Find("gpt-image-1")!.ImageInputPerMillion / 1_000_000m, e.Usd);
+            Assert.Contains("2 input images and the mask", e.Basis);
+            Assert.Contains("rough figure", e.Basis);
+            Assert.DoesNotContain("input image", g.Basis);
+        }
+
+        [Fact]
+        public void Edit_estimates_say_high_input_fidelity_costs_more_and_take_the_batch_discount()
+        {
+            var edit = new ImageEditRequest { Model = "gpt-image-1", Quality = "medium", Size = "1024x1024", Prompt = "x", InputFidelity = "high" };
+            edit.Images.Add("a.png");
+            CostEstimate direct = CostEstimator.Estimate(edit), batch = CostEstimator.Estimate(edit, batchApi: true);
+            Assert.Contains("1 input image at about", direct.Basis);
+            Assert.Contains("high input fidelity costs more", direct.Basis);
+            Assert.Equal(direct.Usd * PriceTable.BatchDiscount, batch.Usd);
+            Assert.Contains("Batch API price", batch.Basis);
+        }
+
+        [Fact]
         public void Unknown_models_are_flagged_not_guessed()
         {
             var e = CostEstimator.Estimate(new ImageGenerationRequest { Model = "my-azure-deployment", Prompt = "x" });

@@ -48,6 +48,29 @@ namespace GptImage.Tests.Orchestration
         }
 
         [Fact]
+        public void A_job_the_cmdlet_already_checked_is_not_checked_again_unless_a_template_changes_its_prompt()
+        {
+            // The session trusts PreflightDone (so Edit-GptImage's mask is decoded once, before -WhatIf); an unfilled
+            // -Template prompt is different text, so that job is checked again. A size no model accepts shows which ran.
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { NoCache = true }, CancellationToken.None);
+            var trusted = Jobs.Generate("checked by the cmdlet");
+            trusted.Request.Size = "1000x1000";
+            trusted.PreflightDone = true;
+            session.Submit(trusted, sink);
+            var templated = Jobs.Generate("ignored");
+            templated.Request.Size = "1000x1000";
+            templated.PreflightDone = true;
+            templated.PromptTemplate = "Shot of {Prompt}";
+            session.Submit(templated, sink);
+            session.Complete(sink);
+
+            Assert.Equal(1, client.Calls);
+            Assert.Equal(ErrorIds.InvalidSize, Assert.IsType<GptImageValidationException>(Assert.Single(sink.Errors).Error).ErrorId);
+        }
+
+        [Fact]
         public void A_failing_row_is_reported_with_its_job_and_the_batch_goes_on()
         {
             var client = new FakeImageClient();
@@ -140,6 +163,51 @@ namespace GptImage.Tests.Orchestration
         }
 
         [Fact]
+        public void Every_result_carries_the_actual_cost_of_its_usage()
+        {
+            var client = new FakeImageClient();
+            var sink = new RecordingSink();
+            using var session = new BatchSession(client, new BatchOptions { NoCache = true }, CancellationToken.None);
+            session.Submit(Jobs.Generate("one image"), sink);
+            session.Submit(Jobs.Generate("two images", count: 2), sink);
+            session.Complete(sink);
+
+            // The fake reports 10 text tokens in and 1056 out per image; the price list turns usage into USD.
+            decimal single = CostCalculator.Actual("gpt-image-2", new ImageUsage { InputTokens = 10, TextTokens = 10, OutputTokens = 1056 })!.Value;
+            decimal pair = CostCalculator.Actual("gpt-image-2", new ImageUsage { InputTokens = 10, TextTokens = 10, OutputTokens = 2112 })!.Value;
+            Assert.Equal(3, sink.Results.Count);
+            Assert.All(sink.Results, r => Assert.NotNull(r.Usage));
+            Assert.Equal(single, sink.Results.Single(r => r.Prompt == "one image").CostUsd);
+            Assert.All(sink.Results.Where(r => r.Prompt == "two images"), r => Assert.Equal(pair / 2, r.CostUsd));
+            Assert.Equal(single + pair, session.Summary.ActualCostUsd);
+        }
+
+        [Fact]
+        public void CacheDirectory_moves_the_cache_out_of_the_output_folder_and_a_rerun_uses_it()
+        {
+            string output = Jobs.TempDirectory(), cache = Jobs.TempDirectory();
+            var options = new BatchOptions { OutputDirectory = output, CacheDirectory = cache, FileNameTemplate = "{Sku}" };
+            using (var session = new BatchSession(new FakeImageClient(), options, CancellationToken.None))
+            {
+                var sink = new RecordingSink();
+                session.Submit(Jobs.Generate("moved cache", sku: "M1"), sink);
+                session.Complete(sink);
+            }
+            Assert.False(Directory.Exists(Path.Combine(output, ".gptimage-cache")));
+            Assert.NotEmpty(Directory.GetFiles(cache, "*.json", SearchOption.AllDirectories));
+
+            var second = new FakeImageClient();
+            var rerun = new RecordingSink();
+            using (var session = new BatchSession(second, options, CancellationToken.None))
+            {
+                session.Submit(Jobs.Generate("moved cache", sku: "M1"), rerun);
+                session.Complete(rerun);
+            }
+            Assert.Equal(0, second.Calls);
+            Assert.Equal(GptImageResult.StatusCached, Assert.Single(rerun.Results).Status);
+        }
+
+        [Fact]
         public void Identical_rows_within_one_run_are_requested_once()
         {
             var client = new FakeImageClient { Delay = TimeSpan.FromMilliseconds(100) };
@@ -206,6 +274,51 @@ namespace GptImage.Tests.Orchestration
             Assert.Equal(ErrorIds.TemplateColumnMissing, error.ErrorId);
             Assert.Contains("'Sku'", error.Message);
             Assert.Equal(1, client.Calls);
+        }
+
+        [Fact]
+        public void Piped_input_shows_done_of_submitted_and_a_rate_then_a_total_and_time_left_once_the_input_ends()
+        {
+            // Two rows finish, two are held until the progress shows the total: no timing decides what is asserted.
+            using var held = new ManualResetEventSlim(false);
+            var client = new FakeImageClient { OnCall = r => { if (r.Prompt.StartsWith("held")) held.Wait(TimeSpan.FromSeconds(60)); } };
+            var sink = new ProgressSink(p => { if (p.Total.HasValue) held.Set(); });
+            using var session = new BatchSession(client, new BatchOptions { ThrottleLimit = 4, NoCache = true }, CancellationToken.None);
+            session.Submit(Jobs.Generate("quick 1"), sink);
+            session.Submit(Jobs.Generate("quick 2"), sink);
+            session.Submit(Jobs.Generate("held 1"), sink);
+            session.Submit(Jobs.Generate("held 2"), sink);
+            Assert.True(SpinWait.SpinUntil(() => { session.Pump(sink); return sink.Inner.Results.Count == 2; }, TimeSpan.FromSeconds(60)));
+
+            BatchProgress running = sink.Inner.Progress.Last();
+            Assert.Null(running.Total);
+            Assert.Equal(-1, running.PercentComplete);
+            Assert.Equal((2, 4), (running.Done, running.Submitted));
+            Assert.True(running.RowsPerMinute > 0);
+            Assert.StartsWith("2 done of 4 submitted so far", running.Status);
+            Assert.Contains("rows/min", running.Status);
+
+            session.Complete(sink);
+
+            // The first snapshot after the input ended already has the total and an estimate for the rows left.
+            BatchProgress ended = sink.Inner.Progress.First(p => p.Total.HasValue);
+            Assert.Equal((2, 4, 50), (ended.Done, ended.Total!.Value, ended.PercentComplete));
+            Assert.True(ended.Remaining.HasValue);
+            Assert.StartsWith("2 of 4", ended.Status);
+            Assert.Contains("left", ended.Status);
+            Assert.Equal((4, 100), (sink.Inner.Progress.Last().Done, sink.Inner.Progress.Last().PercentComplete));
+        }
+
+        private sealed class ProgressSink : IJobSink
+        {
+            private readonly Action<BatchProgress> _onProgress;
+            public ProgressSink(Action<BatchProgress> onProgress) => _onProgress = onProgress;
+            public RecordingSink Inner { get; } = new RecordingSink();
+            public void OnResult(GptImageResult result) => Inner.OnResult(result);
+            public void OnError(ImageJob job, Exception error) => Inner.OnError(job, error);
+            public void OnProgress(BatchProgress progress) { Inner.OnProgress(progress); _onProgress(progress); }
+            public void OnVerbose(string message) => Inner.OnVerbose(message);
+            public void OnWarning(string message) => Inner.OnWarning(message);
         }
 
         [Fact]

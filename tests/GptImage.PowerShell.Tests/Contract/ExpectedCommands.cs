@@ -156,8 +156,12 @@ namespace GptImage.PowerShell.Tests.Contract
                 "Measure-GptImageCost class=MeasureGptImageCostCommand sealed ShouldProcess=False DefaultSet=Prompt Output=GptImage.Commands.GptImageCostEstimate,GptImage.Commands.GptImageCostTotal",
                 RequestOptions, new[]
                 {
-                    "-InputObject System.Management.Automation.PSObject {Prompt: V} {Template: M V}",
-                    "-Prompt string [aliases: Description, Text] {Prompt: M P0 V N}",
+                    "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
+                    "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
+                    "-MaskPath string {LiteralPath: N} {Path: N}",
+                    "-Path string[] {Path: M P0 V N}",
+                    "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
                     "-Summary switch {*:}",
                     "-Template string {Template: M P0}",
                 }),

@@ -25,6 +25,23 @@ namespace GptImage.PowerShell.Tests.Helpers
         }
 
         [Fact]
+        public void The_text_an_ErrorRecord_shows_never_holds_a_key_even_when_the_exception_echoes_one()
+        {
+            // As OpenAI words a 401, with the key the caller sent; an exception made outside the client is not redacted at source.
+            const string key = "sk-proj-ECHOEDKEY0123456789abcdefSECRET";
+            var error = new GptImageApiException(ErrorIds.Unauthorized, "Incorrect API key provided: " + key + ". (401 invalid_api_key)")
+            {
+                Advice = "Check the key sk-proj-ECHOEDKEY0123456789abcdefSECRET or run Connect-GptImage again.",
+            };
+            string shown = ErrorRecords.DisplayMessage(error), action = ErrorRecords.RecommendedAction(error)!;
+            Assert.DoesNotContain("ECHOEDKEY", shown);
+            Assert.DoesNotContain("ECHOEDKEY", action);
+            Assert.Contains("Incorrect API key provided: sk-***", shown);
+            Assert.Contains("Connect-GptImage", action);
+            Assert.Equal("Allowed: multiples of 16", ErrorRecords.RecommendedAction(new GptImageValidationException(ErrorIds.InvalidSize, "Size", "999x7", "multiples of 16")));
+        }
+
+        [Fact]
         public void Validation_failures_are_InvalidArgument_with_their_id()
         {
             var error = new GptImageValidationException(ErrorIds.InvalidSize, "Size", "999x7", "multiples of 16");
