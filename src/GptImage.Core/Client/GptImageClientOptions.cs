@@ -57,8 +57,20 @@ namespace GptImage
         /// A copy with unset values filled from OPENAI_API_KEY, OPENAI_BASE_URL (or OPENAI_API_BASE),
         /// OPENAI_ORG_ID and OPENAI_PROJECT_ID; the endpoint falls back to api.openai.com.
         /// </summary>
-        public GptImageClientOptions WithEnvironmentDefaults()
+        public GptImageClientOptions WithEnvironmentDefaults() => WithEnvironmentDefaults(Environment.GetEnvironmentVariable);
+
+        /// <summary>
+        /// The same, reading variables through <paramref name="lookup"/>: tests pass a dictionary so that they
+        /// check every variable without changing the process environment other tests run in.
+        /// </summary>
+        internal GptImageClientOptions WithEnvironmentDefaults(Func<string, string?> lookup)
         {
+            string? Env(string name)
+            {
+                string? value = lookup(name);
+                return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+            }
+
             var copy = (GptImageClientOptions)MemberwiseClone();
             copy.ApiKey ??= Env("OPENAI_API_KEY");
             if (copy.Endpoint is null)
@@ -73,11 +85,5 @@ namespace GptImage
 
         /// <summary>Options read entirely from the environment.</summary>
         public static GptImageClientOptions FromEnvironment() => new GptImageClientOptions().WithEnvironmentDefaults();
-
-        private static string? Env(string name)
-        {
-            string? value = Environment.GetEnvironmentVariable(name);
-            return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-        }
     }
 }

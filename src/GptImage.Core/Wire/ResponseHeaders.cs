@@ -34,6 +34,14 @@ namespace GptImage.Wire
         /// The server's requested wait: retry-after-ms first (OpenAI's precise form), then retry-after in
         /// seconds or as an HTTP date. Null when absent, unreadable or negative.
         /// </summary>
+        // RFC 9110 section 5.6.7: recipients accept the IMF-fixdate and the two obsolete forms (RFC 850, asctime).
+        private static readonly string[] HttpDateFormats =
+        {
+            "r",                                  // Sun, 06 Nov 1994 08:49:37 GMT
+            "dddd, dd-MMM-yy HH:mm:ss 'GMT'",     // Sunday, 06-Nov-94 08:49:37 GMT
+            "ddd MMM d HH:mm:ss yyyy",            // Sun Nov  6 08:49:37 1994
+        };
+
         public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
         {
             string? ms = First(response, "retry-after-ms");
@@ -44,7 +52,8 @@ namespace GptImage.Wire
             if (after is null) return null;
             if (double.TryParse(after, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
                 return seconds >= 0 ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            if (DateTimeOffset.TryParseExact(after, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date))
+            if (DateTimeOffset.TryParseExact(after.Trim(), HttpDateFormats, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out DateTimeOffset date))
             {
                 TimeSpan wait = date - now;
                 return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;

@@ -37,11 +37,13 @@ namespace GptImage.Tests.Secrets
             texts.AddRange(Run(server, WrongKey, output, manifest, "a new row the cache has not seen"));
 
             Assert.Contains(texts, t => t.Contains(ErrorIds.Unauthorized));
+            Assert.Equal(1, server.Counters.CountByStatus(401));                        // the echoed 401 was not retried
+            Assert.Contains("Incorrect API key", File.ReadAllText(manifest));           // the failed row's message is recorded...
             Assert.NotEmpty(Directory.GetFiles(output, "*.json", SearchOption.AllDirectories)); // cache metadata was written
             foreach (string file in Directory.GetFiles(output, "*", SearchOption.AllDirectories))
                 texts.Add(file + "\n" + Encoding.UTF8.GetString(File.ReadAllBytes(file)));
 
-            foreach (string text in texts)
+            foreach (string text in texts)                                               // ...without the key
             {
                 Assert.DoesNotContain("RIGHTKEY0123456789", text);
                 Assert.DoesNotContain("WRONGKEY9876543210", text);
