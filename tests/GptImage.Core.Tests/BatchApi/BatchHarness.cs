@@ -13,7 +13,7 @@ namespace GptImage.Tests.BatchApi
     /// <summary>An emulator, a client for it, a private state folder and a work folder; everything removed on dispose.</summary>
     internal sealed class BatchHarness : IAsyncDisposable
     {
-        public const string Key = "sk-proj-BATCHKEY0123456789abcdefSECRET";
+        public const string Key = "sk-proj-FAKE_BATCHKEY0123456789abcdefSECRET";
 
         private BatchHarness(EmulatorServer server, string root)
         {

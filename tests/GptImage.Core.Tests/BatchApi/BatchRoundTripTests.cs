@@ -230,7 +230,7 @@ namespace GptImage.Tests.BatchApi
             Assert.Contains(record.BatchId, text);
 
             // A wrong key: the emulator echoes it in its 401 message, the client must not.
-            using var wrong = new GptImageClient(new GptImageClientOptions { Endpoint = h.Server.BaseUrl, ApiKey = "sk-proj-WRONGKEY9876543210zyxwvuSECRET", MaxRetries = 0 });
+            using var wrong = new GptImageClient(new GptImageClientOptions { Endpoint = h.Server.BaseUrl, ApiKey = "sk-proj-FAKE_WRONGKEY9876543210zyxwvuSECRET", MaxRetries = 0 });
             var failure = await Assert.ThrowsAsync<GptImageApiException>(() => new BatchApiClient(wrong).GetBatchAsync(record.BatchId));
             Assert.Equal(ErrorIds.Unauthorized, failure.ErrorId);
             Assert.DoesNotContain("WRONGKEY9876543210", failure.ToString());

@@ -6,7 +6,7 @@ namespace GptImage.Tests.Client
     internal static class TestClients
     {
         /// <summary>Shaped like a real key so that the pattern-based redaction is exercised too.</summary>
-        public const string Key = "sk-proj-TESTKEY0123456789abcdefSECRET";
+        public const string Key = "sk-proj-FAKE_TESTKEY0123456789abcdefSECRET";
 
         public sealed class Harness : IDisposable
         {

@@ -163,7 +163,7 @@ namespace GptImage.Tests.Emulator
         public async Task Wrong_key_gets_401_whose_message_echoes_the_key_in_full()
         {
             Emu.Options.RequiredApiKey = "sk-the-right-one";
-            const string wrong = "sk-proj-WRONGKEY0123456789abcdefXYZ";
+            const string wrong = "sk-proj-FAKE_WRONGKEY0123456789abcdefXYZ";
             using (HttpClient bad = Emu.CreateHttpClient(wrong))
             using (HttpResponseMessage response = await GenerateAsync(bad, Body))
             {

@@ -9,7 +9,7 @@ namespace GptImage.Tests.Faults
     /// <summary>The rows and the client the fault suite and its child-process runner share.</summary>
     internal static class FaultRows
     {
-        public const string Key = "sk-proj-FAULTSUITEKEY0123456789abcdefSECRET";
+        public const string Key = "sk-proj-FAKE_FAULTSUITEKEY0123456789abcdefSECRET";
 
         public static ImageJob Row(int i)
         {

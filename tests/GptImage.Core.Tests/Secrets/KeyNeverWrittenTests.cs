@@ -19,8 +19,8 @@ namespace GptImage.Tests.Secrets
     /// </summary>
     public class KeyNeverWrittenTests
     {
-        private const string RightKey = "sk-proj-RIGHTKEY0123456789abcdefSECRET";
-        private const string WrongKey = "sk-proj-WRONGKEY9876543210zyxwvuSECRET";
+        private const string RightKey = "sk-proj-FAKE_RIGHTKEY0123456789abcdefSECRET";
+        private const string WrongKey = "sk-proj-FAKE_WRONGKEY9876543210zyxwvuSECRET";
 
         [Fact]
         public async Task Files_and_messages_of_a_batch_hold_no_key_with_the_right_key_or_a_wrong_one()

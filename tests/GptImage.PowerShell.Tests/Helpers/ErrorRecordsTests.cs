@@ -28,10 +28,10 @@ namespace GptImage.PowerShell.Tests.Helpers
         public void The_text_an_ErrorRecord_shows_never_holds_a_key_even_when_the_exception_echoes_one()
         {
             // As OpenAI words a 401, with the key the caller sent; an exception made outside the client is not redacted at source.
-            const string key = "sk-proj-ECHOEDKEY0123456789abcdefSECRET";
+            const string key = "sk-proj-FAKE_ECHOEDKEY0123456789abcdefSECRET";
             var error = new GptImageApiException(ErrorIds.Unauthorized, "Incorrect API key provided: " + key + ". (401 invalid_api_key)")
             {
-                Advice = "Check the key sk-proj-ECHOEDKEY0123456789abcdefSECRET or run Connect-GptImage again.",
+                Advice = "Check the key sk-proj-FAKE_ECHOEDKEY0123456789abcdefSECRET or run Connect-GptImage again.",
             };
             string shown = ErrorRecords.DisplayMessage(error), action = ErrorRecords.RecommendedAction(error)!;
             Assert.DoesNotContain("ECHOEDKEY", shown);
