@@ -62,11 +62,7 @@ namespace GptImage.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (ParameterSetName == PromptInput.TemplateSet)
-            {
-                try { PromptTemplate.Columns(Template); }
-                catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, Template)); }
-            }
+            PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
         }
 
         protected override void ProcessRecord()
