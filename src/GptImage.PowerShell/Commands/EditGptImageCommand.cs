@@ -16,8 +16,8 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageResult))]
     public sealed class EditGptImageCommand : ImageBatchCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
+        private const string PathSet = EditRequestInput.PathSet;
+        private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
 
         /// <summary>Input images; wildcards allowed. All matches go into one request (at most 16).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -39,11 +39,7 @@ namespace GptImage.Commands
         {
             // Only parameters typed on the command line are bound at this point; pipeline values come later.
             _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
-            if (ParameterSetName == PromptInput.TemplateSet)
-            {
-                try { PromptTemplate.Columns(Template); }
-                catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, Template)); }
-            }
+            PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
         }
 
         protected override void ProcessRecord()

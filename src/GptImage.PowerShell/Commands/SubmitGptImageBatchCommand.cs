@@ -22,62 +22,14 @@ namespace GptImage.Commands
     [Cmdlet(VerbsLifecycle.Submit, "GptImageBatch", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GptImageBatch))]
-    public sealed class SubmitGptImageBatchCommand : ImageRequestCmdlet, IDisposable
+    public sealed class SubmitGptImageBatchCommand : ImageRowCmdlet, IDisposable
     {
-        private const string PathSet = EditRequestInput.PathSet;
-        private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
-
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly List<ImageJob> _jobs = new List<ImageJob>();
         private GptImageBatchSupport? _support;
-        private bool _promptTypedOnCommandLine;
         private int _rowNumber;
         private decimal _batchEstimate, _directEstimate;
         private bool _unknownPrice;
-
-        /// <summary>The text describing the image (or, with -Path, the change to make).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.PromptSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Parameter(Mandatory = true, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("Description", "Text")]
-        [AllowEmptyString]
-        public string Prompt { get; set; } = string.Empty;
-
-        /// <summary>A prompt with {Column} placeholders filled from each input object.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
-        [ValidateNotNullOrEmpty]
-        public string Template { get; set; } = string.Empty;
-
-        /// <summary>The pipeline record (an Import-Csv row, a file): fills -Template, and its fields go into the batch record.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PromptInput.TemplateSet, ValueFromPipeline = true)]
-        [Parameter(ParameterSetName = PromptInput.PromptSet, ValueFromPipeline = true)]
-        [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
-        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipeline = true)]
-        public PSObject? InputObject { get; set; }
-
-        /// <summary>Input images of an edit; wildcards allowed. All matches go into one request (at most 16).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; } = Array.Empty<string>();
-
-        /// <summary>Input images of an edit, taken literally. Get-ChildItem output binds here by PSPath.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "FullName")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; } = Array.Empty<string>();
-
-        /// <summary>PNG mask of an edit (transparent = area to edit); same size as the first image.</summary>
-        [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [AllowNull, AllowEmptyString]
-        public string? MaskPath { get; set; }
-
-        /// <summary>Edits: low or high.</summary>
-        [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateOptionalSet(ParameterValues.FidelityLow, ParameterValues.FidelityHigh)]
-        [ArgumentCompleter(typeof(OptionalSetCompleter))]
-        public string? InputFidelity { get; set; }
 
         /// <summary>Extra metadata for the batches (at most 13 pairs; the module uses 3 of the API's 16).</summary>
         [Parameter]
@@ -109,36 +61,15 @@ namespace GptImage.Commands
 
         protected override void BeginProcessing()
         {
-            _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
-            if (ParameterSetName == PromptInput.TemplateSet)
-            {
-                try { PromptTemplate.Columns(Template); }
-                catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, Template)); }
-            }
+            base.BeginProcessing();
+            PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
         }
 
         protected override void ProcessRecord()
         {
             int row = ++_rowNumber;
-            // A file piped with a typed -Prompt arrives in the Prompt set (see PipedFile): it is an edit of that file.
-            string? pipedFile = ParameterSetName == PromptInput.PromptSet && _promptTypedOnCommandLine ? PipedFile.PathOf(InputObject?.BaseObject) : null;
-            bool edit = ParameterSetName == PathSet || ParameterSetName == LiteralPathSet || pipedFile != null;
-            object? source = InputObject ?? (edit ? (object)(ParameterSetName == PathSet ? Path : LiteralPath) : Prompt);
-            var fields = SourceFieldReader.Read(InputObject);
-            ImageGenerationRequest request;
-            try
-            {
-                request = pipedFile != null ? EditRequestInput.Build(this, LiteralPathSet, new[] { pipedFile }, null, null)
-                    : edit ? EditRequest() : new ImageGenerationRequest();
-                ApplyRequestOptions(request);
-                request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
-                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
-            }
-            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
-            {
-                WriteError(e is ItemNotFoundException ? new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source) : ErrorRecords.From(e, source));
-                return;
-            }
+            ImageGenerationRequest? request = TryBuildRowRequest(out object? source, out var fields);
+            if (request is null) return;
 
             CostEstimate batch = CostEstimator.Estimate(request, batchApi: true);
             if (batch.IsKnownModel)
@@ -183,9 +114,6 @@ namespace GptImage.Commands
         }
 
         protected override void StopProcessing() => _stopping.Cancel();
-
-        private ImageEditRequest EditRequest() =>
-            EditRequestInput.Build(this, ParameterSetName, ParameterSetName == LiteralPathSet ? LiteralPath : Path, MaskPath, InputFidelity);
 
         private Dictionary<string, string>? MetadataPairs()
         {

@@ -31,6 +31,17 @@ namespace GptImage.Commands
             return prompt ?? string.Empty;
         }
 
+        /// <summary>
+        /// In the Template set, checks -Template's placeholders in BeginProcessing: a broken template would fail every
+        /// row, so it is one terminating error naming the template before the first record.
+        /// </summary>
+        public static void ThrowIfTemplateInvalid(PSCmdlet cmdlet, string parameterSet, string template)
+        {
+            if (parameterSet != TemplateSet) return;
+            try { PromptTemplate.Columns(template); }
+            catch (GptImageValidationException e) { cmdlet.ThrowTerminatingError(ErrorRecords.From(e, template)); }
+        }
+
         private static bool HasPromptColumn(IReadOnlyDictionary<string, string?> fields)
         {
             foreach (string column in PromptColumns)
