@@ -97,7 +97,7 @@ namespace GptImage
                     bool eventStream = string.Equals(response.Content.Headers.ContentType?.MediaType, ImageStreamParser.MediaType, StringComparison.OrdinalIgnoreCase);
                     if (eventStream) return await ReadImageStreamAsync(response, request, requestId, rateLimit, attempt, ct).ConfigureAwait(false);
                     return ImagesResponseParser.Parse(await ReadBodyAsync(response, ct).ConfigureAwait(false), request.Model, requestId, rateLimit, attempt);
-                }, idempotent: true, cancellationToken);
+                }, idempotent: true, cancellationToken, images: Math.Max(1, request.Count ?? 1));
         }
 
         /// <summary>Reads a 2xx answer into the caller's result; may throw InvalidResponseException (retried) or GptImageApiException (an error event).</summary>
@@ -106,9 +106,10 @@ namespace GptImage
         /// <summary>
         /// The one retry loop of every call this client makes (images, files, batches). A call that must not run twice
         /// (<paramref name="idempotent"/> false: creating a batch) is retried only when the server refused it outright (rate limit).
+        /// <paramref name="images"/> (n of an image call, 0 otherwise) is reported with each attempt for images-per-minute pacing.
         /// </summary>
         private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri url, Func<HttpContent>? createContent, string accept,
-            SuccessReader<T> readSuccess, bool idempotent, CancellationToken cancellationToken) where T : class
+            SuccessReader<T> readSuccess, bool idempotent, CancellationToken cancellationToken, int images = 0) where T : class
         {
             int maxAttempts = _options.MaxRetries + 1;
             for (int attempt = 1; ; attempt++)
@@ -119,7 +120,7 @@ namespace GptImage
                 AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, createContent, readSuccess, cancellationToken).ConfigureAwait(false);
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts
                     && (idempotent || outcome.Error.ErrorId == ErrorIds.RateLimited);
-                Report(outcome, attempt, clock.Elapsed, willRetry);
+                Report(outcome, attempt, clock.Elapsed, willRetry, images);
                 if (outcome.Result != null)
                 {
                     Log($"{operation}: {outcome.StatusCode} in {clock.Elapsed.TotalSeconds:0.0} s, attempt {attempt}, request id {outcome.RequestId ?? "(none)"}.");
@@ -287,7 +288,7 @@ namespace GptImage
             };
         }
 
-        private void Report(AttemptOutcome outcome, int attempt, TimeSpan elapsed, bool willRetry)
+        private void Report(AttemptOutcome outcome, int attempt, TimeSpan elapsed, bool willRetry, int images)
         {
             Action<HttpAttemptInfo>? onAttempt = _options.OnAttempt;
             if (onAttempt is null) return;
@@ -300,6 +301,7 @@ namespace GptImage
                 RetryAfter = outcome.Error?.RetryAfter,
                 RateLimit = outcome.RateLimit,
                 WillRetry = willRetry,
+                Images = images,
             };
             try
             {

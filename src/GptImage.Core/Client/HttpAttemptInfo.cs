@@ -16,5 +16,11 @@ namespace GptImage
         public TimeSpan? RetryAfter { get; init; }
         public RateLimitInfo? RateLimit { get; init; }
         public bool WillRetry { get; init; }
+
+        /// <summary>
+        /// Images the attempt asked for (n; 1 when not set) on an image call; 0 for calls that make none (files,
+        /// batches); null when not known. An images-per-minute window counts this, not one.
+        /// </summary>
+        public int? Images { get; init; }
     }
 }

@@ -204,7 +204,8 @@ namespace GptImage.Orchestration
                 reserved = estimate.Usd;
 
                 ImageResult result;
-                using (await Gate.AcquireAsync(token).ConfigureAwait(false))
+                // Weighed by its images: an images-per-minute limit counts n, not one, per request.
+                using (await Gate.AcquireAsync(Math.Max(1, job.Request.Count ?? 1), token).ConfigureAwait(false))
                 {
                     result = job.Request is ImageEditRequest edit
                         ? await _client.EditAsync(edit, token).ConfigureAwait(false)

@@ -16,4 +16,24 @@ namespace GptImage.Orchestration
         /// <summary>Feedback from the client after every HTTP attempt (wired to GptImageClientOptions.OnAttempt).</summary>
         void OnAttempt(HttpAttemptInfo attempt);
     }
+
+    /// <summary>
+    /// A gate that can weigh a request by the images it will make (n), for servers that limit images per minute.
+    /// Optional, so that a simple gate need only implement <see cref="IConcurrencyGate"/>.
+    /// </summary>
+    public interface IImageWeightedGate : IConcurrencyGate
+    {
+        /// <summary>Waits for a slot for a request that makes <paramref name="images"/> images (at least 1).</summary>
+        Task<IDisposable> AcquireAsync(int images, CancellationToken cancellationToken);
+    }
+
+    public static class ConcurrencyGateExtensions
+    {
+        /// <summary>Acquires weighted by <paramref name="images"/> when the gate can weigh, else one plain slot.</summary>
+        public static Task<IDisposable> AcquireAsync(this IConcurrencyGate gate, int images, CancellationToken cancellationToken)
+        {
+            if (gate is null) throw new ArgumentNullException(nameof(gate));
+            return gate is IImageWeightedGate weighted ? weighted.AcquireAsync(images, cancellationToken) : gate.AcquireAsync(cancellationToken);
+        }
+    }
 }

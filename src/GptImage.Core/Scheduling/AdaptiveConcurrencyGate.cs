@@ -9,10 +9,13 @@ namespace GptImage.Orchestration
     /// Paces a batch at the account's rate limit. Fed by the client after every HTTP attempt
     /// (wire GptImageClientOptions.OnAttempt = gate.OnAttempt), it applies four rules:
     /// <list type="bullet">
-    /// <item>Window mirror (slows down before the limit): once x-ratelimit-limit-requests (or -images) is known, the
-    /// gate keeps the send times of this batch's admitted attempts (every answer but a 429) and lets a new request
-    /// go only while those of the last minute plus the requests in flight stay under the limit; otherwise it waits
-    /// until the oldest leaves the window.</item>
+    /// <item>Window mirror (slows down before the limit): once x-ratelimit-limit-requests and/or -images is known, the
+    /// gate keeps the send times of this batch's admitted attempts (every answer but a 429), each with the images it
+    /// asked for, and lets a new request go only while each announced limit holds for the last minute plus the
+    /// requests in flight plus the new one: the requests limit counts every request as one, the images limit counts
+    /// its images (n, given to <see cref="AcquireAsync(int, CancellationToken)"/>), and when both are announced both
+    /// must hold. Otherwise it waits until enough sends leave the window. A request that makes more images than the
+    /// whole limit still goes, alone, once nothing is in the window or in flight (it could never fit otherwise).</item>
     /// <item>x-ratelimit-remaining-* of 0 (someone else shares the key) pauses new requests until its reset time.</item>
     /// <item>AIMD on the number in flight: each success adds 1/limit, each 429 rate_limit_exceeded halves it (once
     /// per back-off window); never above the ceiling (-ThrottleLimit) nor below 1.</item>
@@ -20,18 +23,20 @@ namespace GptImage.Orchestration
     /// </list>
     /// 429 insufficient_quota is money, not speed: it changes nothing here.
     /// </summary>
-    public sealed class AdaptiveConcurrencyGate : IConcurrencyGate
+    public sealed class AdaptiveConcurrencyGate : IImageWeightedGate
     {
         /// <summary>OpenAI's limits are per minute.</summary>
         public static readonly TimeSpan LimitWindow = TimeSpan.FromMinutes(1);
 
         private readonly object _lock = new object();
         private readonly Func<DateTimeOffset> _clock;
-        private readonly Queue<DateTimeOffset> _admittedSends = new Queue<DateTimeOffset>();
+        private readonly Queue<(DateTimeOffset Sent, int Images)> _admittedSends = new Queue<(DateTimeOffset, int)>();
         private TaskCompletionSource<bool> _changed = NewSignal();
         private double _limit;
         private int _inFlight;
-        private int? _windowLimit;
+        private int _inFlightImages;
+        private int? _requestLimit;
+        private int? _imageLimit;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
         private DateTimeOffset _lastDecrease = DateTimeOffset.MinValue;
 
@@ -53,8 +58,17 @@ namespace GptImage.Orchestration
 
         public int InFlight { get { lock (_lock) return _inFlight; } }
 
-        /// <summary>Requests per minute announced by the server (x-ratelimit-limit-*), once seen.</summary>
-        public int? WindowLimit { get { lock (_lock) return _windowLimit; } }
+        /// <summary>The smaller of the per-minute limits announced by the server (x-ratelimit-limit-*), once seen.</summary>
+        public int? WindowLimit { get { lock (_lock) return Min(_requestLimit, _imageLimit); } }
+
+        /// <summary>Requests per minute announced by the server (x-ratelimit-limit-requests), once seen.</summary>
+        public int? RequestsPerMinuteLimit { get { lock (_lock) return _requestLimit; } }
+
+        /// <summary>Images per minute announced by the server (x-ratelimit-limit-images), once seen.</summary>
+        public int? ImagesPerMinuteLimit { get { lock (_lock) return _imageLimit; } }
+
+        /// <summary>Images the requests in flight will make.</summary>
+        public int InFlightImages { get { lock (_lock) return _inFlightImages; } }
 
         /// <summary>429 rate-limit answers seen (retried attempts included).</summary>
         public int RateLimitedCount { get { lock (_lock) return _rateLimited; } }
@@ -64,8 +78,13 @@ namespace GptImage.Orchestration
         public int Attempts { get { lock (_lock) return _attempts; } }
         private int _attempts;
 
-        public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+        /// <summary>Waits for a slot for a request that makes one image.</summary>
+        public Task<IDisposable> AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(1, cancellationToken);
+
+        /// <summary>Waits for a slot for a request that makes <paramref name="images"/> images (n; below 1 counts as 1).</summary>
+        public async Task<IDisposable> AcquireAsync(int images, CancellationToken cancellationToken)
         {
+            int weight = Math.Max(1, images);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -73,11 +92,12 @@ namespace GptImage.Orchestration
                 TimeSpan wait;
                 lock (_lock)
                 {
-                    wait = WaitNeeded(_clock());
+                    wait = WaitNeeded(_clock(), weight);
                     if (wait <= TimeSpan.Zero)
                     {
                         _inFlight++;
-                        return new Lease(this);
+                        _inFlightImages += weight;
+                        return new Lease(this, weight);
                     }
                     changed = _changed.Task;
                 }
@@ -114,7 +134,8 @@ namespace GptImage.Orchestration
                 else
                 {
                     // Everything but a rate-limit answer was counted by the server's window when it arrived.
-                    if (attempt.StatusCode != 429) _admittedSends.Enqueue(sent);
+                    // Images unknown (null): counted as one, as a request without n makes.
+                    if (attempt.StatusCode != 429) _admittedSends.Enqueue((sent, Math.Max(0, attempt.Images ?? 1)));
                     if (attempt.StatusCode >= 200 && attempt.StatusCode < 300) _limit = Math.Min(Ceiling, _limit + 1.0 / _limit);
                 }
                 ReadHeaders(attempt.RateLimit, sent);
@@ -125,32 +146,58 @@ namespace GptImage.Orchestration
         private void ReadHeaders(RateLimitInfo? info, DateTimeOffset sent)
         {
             if (info is null) return;
-            int? limit = Min(info.LimitRequests, info.LimitImages);
-            if (limit is int l && l > 0) _windowLimit = l;
+            if (info.LimitRequests is int requests && requests > 0) _requestLimit = requests;
+            if (info.LimitImages is int images && images > 0) _imageLimit = images;
             // The server computed remaining and reset when the request arrived, not when the answer came back.
             if (info.RemainingRequests == 0 && info.ResetRequests is TimeSpan r1 && sent + r1 > _pausedUntil) _pausedUntil = sent + r1;
             if (info.RemainingImages == 0 && info.ResetImages is TimeSpan r2 && sent + r2 > _pausedUntil) _pausedUntil = sent + r2;
         }
 
-        private TimeSpan WaitNeeded(DateTimeOffset now)
+        private TimeSpan WaitNeeded(DateTimeOffset now, int weight)
         {
             if (_pausedUntil > now) return _pausedUntil - now;
             if (_inFlight >= (int)_limit) return TimeSpan.FromSeconds(1);
-            while (_admittedSends.Count > 0 && now - _admittedSends.Peek() >= LimitWindow) _admittedSends.Dequeue();
-            if (_windowLimit is int limit && _admittedSends.Count + _inFlight >= limit)
+            while (_admittedSends.Count > 0 && now - _admittedSends.Peek().Sent >= LimitWindow) _admittedSends.Dequeue();
+            TimeSpan wait = TimeSpan.Zero;
+            if (_requestLimit is int requestLimit)
+                wait = Max(wait, WaitForRoom(now, _admittedSends.Count + _inFlight, 1, requestLimit, send => 1));
+            if (_imageLimit is int imageLimit)
             {
-                if (_admittedSends.Count == 0) return TimeSpan.FromSeconds(1);
-                TimeSpan untilOldestLeaves = _admittedSends.Peek() + LimitWindow - now;
-                return untilOldestLeaves > TimeSpan.Zero ? untilOldestLeaves : TimeSpan.FromMilliseconds(1);
+                int used = _inFlightImages;
+                foreach (var send in _admittedSends) used += send.Images;
+                wait = Max(wait, WaitForRoom(now, used, weight, imageLimit, send => send.Images));
             }
-            return TimeSpan.Zero;
+            return wait;
         }
 
-        private void Release()
+        /// <summary>
+        /// How long until <paramref name="weight"/> more fits under <paramref name="limit"/>, given what the window and the
+        /// requests in flight use. Nothing used: go now even when the weight alone is over the limit (it would never fit).
+        /// </summary>
+        private TimeSpan WaitForRoom(DateTimeOffset now, int used, int weight, int limit, Func<(DateTimeOffset Sent, int Images), int> unitsOf)
+        {
+            if (used == 0 || used + weight <= limit) return TimeSpan.Zero;
+            int toFree = used + weight - limit;
+            int freed = 0;
+            foreach (var send in _admittedSends)
+            {
+                freed += unitsOf(send);
+                if (freed >= toFree)
+                {
+                    TimeSpan untilItLeaves = send.Sent + LimitWindow - now;
+                    return untilItLeaves > TimeSpan.Zero ? untilItLeaves : TimeSpan.FromMilliseconds(1);
+                }
+            }
+            // Only the requests in flight can make room (or the window empties and the request goes alone): re-check each second.
+            return TimeSpan.FromSeconds(1);
+        }
+
+        private void Release(int weight)
         {
             lock (_lock)
             {
                 _inFlight--;
+                _inFlightImages -= weight;
                 Signal();
             }
         }
@@ -166,11 +213,14 @@ namespace GptImage.Orchestration
 
         private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
         private sealed class Lease : IDisposable
         {
             private AdaptiveConcurrencyGate? _gate;
-            public Lease(AdaptiveConcurrencyGate gate) => _gate = gate;
-            public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
+            private readonly int _images;
+            public Lease(AdaptiveConcurrencyGate gate, int images) { _gate = gate; _images = images; }
+            public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release(_images);
         }
     }
 }

@@ -106,6 +106,120 @@ namespace GptImage.Tests.Scheduling
             fourth.Dispose();
         }
 
+        /// <summary>An answered call that made <paramref name="images"/> images and announced these per-minute limits.</summary>
+        private static HttpAttemptInfo Announcing(int images, int? requestsLimit = null, int? imagesLimit = null) => new HttpAttemptInfo
+        {
+            StatusCode = 200, Attempt = 1, Images = images,
+            RateLimit = new RateLimitInfo { LimitRequests = requestsLimit, LimitImages = imagesLimit },
+        };
+
+        /// <summary>Admitted at once: the gate returns a completed task without waiting.</summary>
+        private static IDisposable Admitted(Task<IDisposable> acquire)
+        {
+            Assert.True(acquire.IsCompletedSuccessfully, "expected the request to be admitted at once");
+            return acquire.Result;
+        }
+
+        [Fact]
+        public async Task An_images_limit_of_8_admits_no_more_than_two_requests_of_4_images_in_a_window()
+        {
+            var gate = Gate(10);
+            gate.OnAttempt(Announcing(images: 4, imagesLimit: 8)); // one request of 4 answered
+            Assert.Equal(8, gate.ImagesPerMinuteLimit);
+            Assert.Null(gate.RequestsPerMinuteLimit);
+            IDisposable second = Admitted(gate.AcquireAsync(4, CancellationToken.None));
+            Assert.Equal(4, gate.InFlightImages);
+            Task<IDisposable> third = gate.AcquireAsync(4, CancellationToken.None);
+            Assert.False(third.IsCompleted); // 4 in the window + 4 in flight + 4 = 12 > 8
+            Task<IDisposable> single = gate.AcquireAsync(1, CancellationToken.None);
+            Assert.False(single.IsCompleted); // even one more image would pass 8
+            _now += TimeSpan.FromSeconds(10);
+            second.Dispose();
+            gate.OnAttempt(Announcing(images: 4, imagesLimit: 8)); // its answer, 10 s later: now 8 images in the window
+            Assert.False(third.IsCompleted);
+            Assert.False(single.IsCompleted);
+            _now += TimeSpan.FromSeconds(51); // the first request's 4 images leave the minute: room for 4 more, no more
+            Task<IDisposable> first = await Task.WhenAny(third, single).WaitAsync(TimeSpan.FromSeconds(10));
+            Task<IDisposable> other = first == third ? single : third;
+            Assert.False(other.IsCompleted); // 4 + 1 = 5 > 4 free: while the first holds its lease the other may not go
+            Assert.Equal(first == third ? 4 : 1, gate.InFlightImages);
+            (await first).Dispose();
+            (await other.WaitAsync(TimeSpan.FromSeconds(10))).Dispose(); // released without an answer: the window holds 4, room again
+
+        }
+
+        [Fact]
+        public async Task Requests_in_flight_count_their_images_until_released()
+        {
+            var gate = Gate(10);
+            gate.OnAttempt(Announcing(images: 0, imagesLimit: 8)); // a call that made no image announced the limit
+            IDisposable first = Admitted(gate.AcquireAsync(4, CancellationToken.None));
+            IDisposable second = Admitted(gate.AcquireAsync(4, CancellationToken.None));
+            Task<IDisposable> third = gate.AcquireAsync(4, CancellationToken.None);
+            Assert.False(third.IsCompleted);
+            first.Dispose(); // failed before reaching the server (no answer counted): its images are free again
+            (await third.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+            second.Dispose();
+        }
+
+        [Fact]
+        public void With_a_requests_limit_the_image_count_does_not_matter()
+        {
+            var gate = Gate(10);
+            gate.OnAttempt(Announcing(images: 4, requestsLimit: 3));
+            IDisposable a = Admitted(gate.AcquireAsync(4, CancellationToken.None));
+            IDisposable b = Admitted(gate.AcquireAsync(10, CancellationToken.None)); // 18 images, 3 requests: allowed
+            Task<IDisposable> c = gate.AcquireAsync(1, CancellationToken.None);
+            Assert.False(c.IsCompleted); // the fourth request passes 3 per minute however few images it makes
+            Assert.Equal(3, gate.WindowLimit);
+            a.Dispose(); b.Dispose();
+        }
+
+        [Fact]
+        public void When_both_limits_are_announced_both_hold()
+        {
+            var byRequests = Gate(10);
+            byRequests.OnAttempt(Announcing(images: 1, requestsLimit: 2, imagesLimit: 100));
+            IDisposable r1 = Admitted(byRequests.AcquireAsync(1, CancellationToken.None));
+            Assert.False(byRequests.AcquireAsync(1, CancellationToken.None).IsCompleted); // 2 requests: full, 2 images of 100 notwithstanding
+            r1.Dispose();
+
+            var byImages = Gate(10);
+            byImages.OnAttempt(Announcing(images: 4, requestsLimit: 100, imagesLimit: 8));
+            IDisposable i1 = Admitted(byImages.AcquireAsync(4, CancellationToken.None));
+            Assert.False(byImages.AcquireAsync(1, CancellationToken.None).IsCompleted); // 8 images: full, 2 requests of 100 notwithstanding
+            Assert.Equal(8, byImages.WindowLimit);
+            i1.Dispose();
+        }
+
+        [Fact]
+        public async Task A_request_heavier_than_the_whole_images_limit_goes_alone_once_the_window_is_empty()
+        {
+            var gate = Gate(10);
+            gate.OnAttempt(Announcing(images: 1, imagesLimit: 5));
+            Task<IDisposable> oversize = gate.AcquireAsync(8, CancellationToken.None);
+            Assert.False(oversize.IsCompleted); // one image still in the window: it waits, it is not refused
+            _now += TimeSpan.FromSeconds(61);
+            IDisposable lease = await oversize.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(8, gate.InFlightImages);
+            Task<IDisposable> next = gate.AcquireAsync(1, CancellationToken.None);
+            Assert.False(next.IsCompleted); // alone: nothing else while it is in flight
+            lease.Dispose();
+            (await next.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        }
+
+        [Fact]
+        public void The_plain_overload_weighs_one_image_and_attempts_without_a_count_weigh_one()
+        {
+            var gate = Gate(10);
+            gate.OnAttempt(new HttpAttemptInfo { StatusCode = 200, Attempt = 1, RateLimit = new RateLimitInfo { LimitImages = 3 } }); // Images not reported
+            IDisposable a = Admitted(gate.AcquireAsync(CancellationToken.None));
+            IDisposable b = Admitted(((IConcurrencyGate)gate).AcquireAsync(1, CancellationToken.None)); // the extension dispatches to the weighted overload
+            Assert.Equal(2, gate.InFlightImages);
+            Assert.False(gate.AcquireAsync(CancellationToken.None).IsCompleted);
+            a.Dispose(); b.Dispose();
+        }
+
         [Fact]
         public void ThrottleLimit_below_one_is_refused_by_name()
         {
