@@ -59,6 +59,9 @@ namespace GptImage.Emulator
         /// </summary>
         public void Reset(EmulatorOptions? options = null) => _state.Reset(options);
 
+        /// <summary>For tests: the rate window reads this clock instead of the system's (a fast clock makes a minute pass in seconds).</summary>
+        internal void UseClock(Func<DateTime> clock) => _state.UseClock(clock);
+
         public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, int port = 0, CancellationToken cancellationToken = default)
         {
             options ??= new EmulatorOptions();

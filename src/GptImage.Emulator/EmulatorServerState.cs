@@ -22,6 +22,16 @@ namespace GptImage.Emulator
         public EmulatorOptions Options { get; }
         public EmulatorCounters Counters { get; } = new EmulatorCounters();
         public RateWindow RateWindow { get; private set; } = new RateWindow();
+
+        /// <summary>The rate window's clock (null: the system clock); tests set a fast one so that minutes pass in seconds.</summary>
+        private Func<DateTime>? _clock;
+
+        /// <summary>A fresh rate window on <paramref name="clock"/> (kept across resets).</summary>
+        public void UseClock(Func<DateTime> clock)
+        {
+            _clock = clock;
+            RateWindow = new RateWindow(clock);
+        }
         public GeneratedImageStore Images { get; } = new GeneratedImageStore();
         public Chance Chance { get; private set; }
         public Files.FileStore Files { get; } = new Files.FileStore();
@@ -32,7 +42,7 @@ namespace GptImage.Emulator
         {
             Options.CopyFrom(options);
             Counters.Reset();
-            RateWindow = new RateWindow();
+            RateWindow = new RateWindow(_clock);
             Chance = new Chance(Options.Seed);
         }
 
