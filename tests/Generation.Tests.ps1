@@ -48,6 +48,17 @@ Describe 'Import-Csv | New-GptImage | Export-GptImageBatch' {
         $chair.Quality | Should -Be 'medium'
     }
 
+    It 'treats blank Count and Compression cells as not given (PowerShell would make them 0)' {
+        $rows = @(
+            [pscustomobject]@{ Sku = 'P'; Prompt = 'a png teapot'; OutputFormat = ''; Compression = ''; Count = '' }
+            [pscustomobject]@{ Sku = 'J'; Prompt = 'a jpeg teapot'; OutputFormat = 'jpeg'; Compression = '70'; Count = '2' }
+        )
+        $results = $rows | New-GptImage @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+        $rowErrors | Should -BeNullOrEmpty
+        @($results | Where-Object { $_.SourceFields['Sku'] -eq 'P' }).Count | Should -Be 1
+        @($results | Where-Object { $_.SourceFields['Sku'] -eq 'J' }).Count | Should -Be 2
+    }
+
     It 'never overwrites an existing file without -Force' {
         $destination = Join-Path $TestDrive 'noclobber'
         # Two sizes, so the two images surely differ (the emulator's image depends on the size, not the prompt).

@@ -35,6 +35,7 @@ namespace GptImage.Commands
 
         /// <summary>0 to 100, jpeg and webp only. Checked by the core (a ValidateRange would reject the null of a piped result).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BlankAsNull]
         public int? Compression { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -47,9 +48,10 @@ namespace GptImage.Commands
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Moderation { get; set; }
 
-        /// <summary>Images per request (wire: n). The most a model allows is checked by the core.</summary>
+        /// <summary>Images per request (wire: n). The most a model allows is checked by the core. A blank CSV cell means not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("N")]
+        [BlankAsNull]
         public int? Count { get; set; }
 
         /// <summary>End-user id for OpenAI's abuse monitoring.</summary>
