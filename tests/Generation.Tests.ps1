@@ -215,6 +215,17 @@ Describe 'Connect-GptImage' {
         $everything + ($authErrors | Out-String) | Should -Not -Match ([regex]::Escape($wrong))
     }
 
+    It 'a plain-text -ApiKey is refused by a binding error that never shows the key' {
+        $plain = 'sk-test-plain-text-key-5555555555'
+        foreach ($command in { Connect-GptImage -ApiKey $plain }, { 'a paper cup' | New-GptImage -ApiKey $plain -WhatIf }) {
+            $caught = $null
+            try { & $command | Out-Null } catch { $caught = $_ }
+            $caught | Should -Not -BeNullOrEmpty
+            $caught.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
+            ($caught | Out-String) + $caught.Exception.ToString() | Should -Not -Match ([regex]::Escape($plain))
+        }
+    }
+
     It 'with -AzureDeployment and -AzureApiVersion, later cmdlets use the Azure deployment route and its api-key header' {
         Reset-EmulatorCounters $script:Emulator
         Connect-GptImage -Endpoint $script:Emulator.Root -ApiKey (New-TestApiKey) -AzureDeployment 'images-prod' -AzureApiVersion '2025-04-01-preview' | Out-Null

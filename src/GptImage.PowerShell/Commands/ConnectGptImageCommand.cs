@@ -20,6 +20,7 @@ namespace GptImage.Commands
 
         /// <summary>The API key, for example from Read-Host -AsSecureString or Get-Secret. Held as a SecureString; never printed.</summary>
         [Parameter]
+        [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
 
         /// <summary>Azure OpenAI deployment name (the classic /openai/deployments/{name} form).</summary>

@@ -17,6 +17,7 @@ namespace GptImage.Commands
 
         /// <summary>API key. Default: the Connect-GptImage session, then $env:OPENAI_API_KEY.</summary>
         [Parameter]
+        [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
 
         /// <summary>Base URL. Default: the session, $env:OPENAI_BASE_URL, then https://api.openai.com/v1.</summary>
