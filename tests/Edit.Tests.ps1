@@ -75,6 +75,19 @@ Describe 'Edit-GptImage' {
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 
+    It 'a row whose path is on a drive that does not exist is that row''s error, and the rows after it are estimated' {
+        $rows = @(
+            [pscustomobject]@{ Prompt = 'add a hat'; Path = 'NoSuchDrive9:\shots\a.png' }
+            [pscustomobject]@{ Prompt = 'add a scarf'; Path = $script:Square }
+        )
+        $output = $rows | Measure-GptImageCost -ErrorVariable pathErrors -ErrorAction SilentlyContinue
+        $pathErrors.Count | Should -Be 1
+        $pathErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.ImageNotFound*'
+        $pathErrors[0].TargetObject.Prompt | Should -Be 'add a hat'
+        @($output | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }).Count | Should -Be 1
+        ($output | Where-Object { $_ -is [GptImage.Commands.GptImageCostTotal] }).InvalidRows | Should -Be 1
+    }
+
     It 'rejects a mask with nothing transparent (it would edit nothing) before anything is uploaded' {
         $opaque = Join-Path $TestDrive 'opaque.mask.png'
         $null = ConvertTo-GptImageMask -Path $script:Square -Rectangle '0,0,1024,1024' -Invert -DestinationPath $opaque

@@ -86,9 +86,9 @@ namespace GptImage.Commands
                 WriteError(ErrorRecords.From(e, source));
                 return;
             }
-            catch (SessionStateException e)
+            catch (Exception e) when (FileSystemPaths.IsResolutionError(e))
             {
-                // No file matches -Path, or the drive does not exist.
+                // No file matches -Path, the drive does not exist, or the pattern is malformed.
                 WriteError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
                 return;
             }

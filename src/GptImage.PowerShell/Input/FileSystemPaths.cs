@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 
@@ -31,6 +32,16 @@ namespace GptImage.Commands
             RequireFileSystem(provider, path);
             return full;
         }
+
+        /// <summary>
+        /// Whether resolving a path failed for a reason that belongs to that one path, so the row errors and the
+        /// batch goes on: no such item, no such drive (a Windows 'C:\...' path in a CSV read on Linux) or provider,
+        /// or a malformed wildcard pattern ('shot[1.png'). Catching only ItemNotFoundException let the others end the run.
+        /// </summary>
+        public static bool IsResolutionError(Exception error) => IsResolutionErrorType(error.GetType());
+
+        internal static bool IsResolutionErrorType(Type type) =>
+            typeof(SessionStateException).IsAssignableFrom(type) || typeof(WildcardPatternException).IsAssignableFrom(type);
 
         private static void RequireFileSystem(ProviderInfo provider, string path)
         {

@@ -92,9 +92,9 @@ namespace GptImage.Commands
                 foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
                 return request;
             }
-            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is ItemNotFoundException || e is PSArgumentException)
+            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException || FileSystemPaths.IsResolutionError(e))
             {
-                WriteError(e is ItemNotFoundException ? new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source) : ErrorRecords.From(e, source));
+                WriteError(FileSystemPaths.IsResolutionError(e) ? new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source) : ErrorRecords.From(e, source));
                 return null;
             }
         }
