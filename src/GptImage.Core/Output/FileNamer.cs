@@ -16,6 +16,12 @@ namespace GptImage.Orchestration
         /// <summary>Longest name part kept (before the extension); well under every file system's 255.</summary>
         private const int MaxStemLength = 150;
 
+        /// <summary>
+        /// Longest name part kept in UTF-8 bytes: Linux and macOS file systems limit a name to 255 bytes, not characters,
+        /// so 150 CJK characters (450 bytes) would fail there with "File name too long".
+        /// </summary>
+        private const int MaxStemUtf8Bytes = 200;
+
         /// <summary>Checks a template's braces once, before a batch starts.</summary>
         public static void ValidateTemplate(string? template) => TemplateText.Placeholders(template ?? DefaultTemplate, "FileName");
 
@@ -31,8 +37,25 @@ namespace GptImage.Orchestration
             string extension = Extension(result.Format);
             if (stem.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) stem = stem.Substring(0, stem.Length - extension.Length);
             stem = Sanitize(stem);
-            if (stem.Length > MaxStemLength) stem = stem.Substring(0, MaxStemLength).TrimEnd('.', ' ');
-            return stem + extension;
+            return Shorten(stem) + extension;
+        }
+
+        /// <summary>Cuts a stem to the character and UTF-8 byte limits, never between the halves of a surrogate pair.</summary>
+        private static string Shorten(string stem)
+        {
+            int bytes = 0, end = 0;
+            while (end < stem.Length)
+            {
+                bool pair = char.IsHighSurrogate(stem[end]) && end + 1 < stem.Length && char.IsLowSurrogate(stem[end + 1]);
+                int units = pair ? 2 : 1;
+                int size = pair ? 4 : stem[end] < 0x80 ? 1 : stem[end] < 0x800 ? 2 : 3;
+                if (end + units > MaxStemLength || bytes + size > MaxStemUtf8Bytes) break;
+                bytes += size;
+                end += units;
+            }
+            if (end == stem.Length) return stem;
+            string cut = stem.Substring(0, end).TrimEnd('.', ' ');
+            return cut.Length == 0 ? "_" : cut;
         }
 
         /// <summary>".png", ".jpg" or ".webp".</summary>
