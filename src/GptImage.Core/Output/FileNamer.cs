@@ -89,10 +89,21 @@ namespace GptImage.Orchestration
             }
             string result = text.ToString().Trim().TrimEnd('.', ' ');
             if (result.Length == 0 || result == "." || result == "..") return "_";
-            string device = result.Split('.')[0].ToUpperInvariant();
-            if (device is "CON" or "PRN" or "AUX" or "NUL" || (device.Length == 4 && (device.StartsWith("COM", StringComparison.Ordinal) || device.StartsWith("LPT", StringComparison.Ordinal)) && char.IsDigit(device[3])))
-                result = "_" + result;
+            if (IsWindowsDeviceName(result)) result = "_" + result;
             return result;
+        }
+
+        /// <summary>
+        /// Windows maps these to devices whatever the extension, and it drops spaces before the first dot when it
+        /// checks ("NUL .png" is NUL). COM and LPT take a digit or a superscript 1-3 (COM¹); CONIN$/CONOUT$ are consoles.
+        /// </summary>
+        private static bool IsWindowsDeviceName(string name)
+        {
+            string device = name.Split('.')[0].TrimEnd(' ').ToUpperInvariant();
+            if (device is "CON" or "PRN" or "AUX" or "NUL" or "CONIN$" or "CONOUT$") return true;
+            return device.Length == 4
+                && (device.StartsWith("COM", StringComparison.Ordinal) || device.StartsWith("LPT", StringComparison.Ordinal))
+                && (char.IsDigit(device[3]) || device[3] == '\u00B9' || device[3] == '\u00B2' || device[3] == '\u00B3');
         }
 
         private static bool TryResolve(string placeholder, GptImageResult result, out string? value)
