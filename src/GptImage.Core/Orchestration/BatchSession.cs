@@ -63,8 +63,12 @@ namespace GptImage.Orchestration
             if (cacheDirectory != null && !IsUnder(cacheDirectory, options.OutputDirectory)) AtomicFile.RemoveOrphanedTemps(cacheDirectory);
         }
 
+        // Compared with a trailing separator: "out-cache" starts with "out" but is not inside it.
         private static bool IsUnder(string path, string? root) =>
-            root != null && Path.GetFullPath(path).StartsWith(Path.GetFullPath(root), StringComparison.OrdinalIgnoreCase);
+            root != null && WithSeparator(Path.GetFullPath(path)).StartsWith(WithSeparator(Path.GetFullPath(root)), StringComparison.OrdinalIgnoreCase);
+
+        private static string WithSeparator(string path) =>
+            path.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? path : path + Path.DirectorySeparatorChar;
 
         /// <summary>The pacing gate. Wire GptImageClientOptions.OnAttempt to its OnAttempt.</summary>
         public IConcurrencyGate Gate { get; }
