@@ -88,7 +88,10 @@ namespace GptImage.Orchestration
                     Usage = root.TryGetProperty("usage", out JsonElement usage) && usage.ValueKind == JsonValueKind.Object ? ReadUsage(usage) : null,
                 };
             }
-            catch (Exception e) when (e is JsonException || e is KeyNotFoundException || e is InvalidOperationException || e is FormatException || e is IOException)
+            // ArgumentException (ArgumentNullException included): a null "file" or "created", or a file name with characters
+            // Path rejects (.NET Framework checks them in Path.Combine); UnauthorizedAccessException: an entry we may not read.
+            catch (Exception e) when (e is JsonException || e is KeyNotFoundException || e is InvalidOperationException || e is FormatException
+                || e is IOException || e is ArgumentException || e is UnauthorizedAccessException)
             {
                 return null; // a damaged entry is a miss: the row is requested again and the entry rewritten
             }

@@ -42,7 +42,8 @@ namespace GptImage.Orchestration
                     json.WriteStartArray("images");
                     foreach (ImageInput image in edit.Images) json.WriteStringValue(HashInput(image));
                     json.WriteEndArray();
-                    ImageInput? mask = edit.Mask ?? (edit.MaskPath is null ? null : ImageInput.FromPath(edit.MaskPath));
+                    // The mask the upload sends (a blank MaskPath, e.g. an empty CSV column, is no mask), so key and request agree.
+                    ImageInput? mask = GptImage.Validation.EditInputRules.EffectiveMask(edit);
                     if (mask is null) json.WriteNull("mask");
                     else json.WriteString("mask", HashInput(mask));
                 }

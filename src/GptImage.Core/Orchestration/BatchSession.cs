@@ -63,8 +63,12 @@ namespace GptImage.Orchestration
             if (cacheDirectory != null && !IsUnder(cacheDirectory, options.OutputDirectory)) AtomicFile.RemoveOrphanedTemps(cacheDirectory);
         }
 
+        // Compared with a trailing separator: "out-cache" starts with "out" but is not inside it.
         private static bool IsUnder(string path, string? root) =>
-            root != null && Path.GetFullPath(path).StartsWith(Path.GetFullPath(root), StringComparison.OrdinalIgnoreCase);
+            root != null && WithSeparator(Path.GetFullPath(path)).StartsWith(WithSeparator(Path.GetFullPath(root)), StringComparison.OrdinalIgnoreCase);
+
+        private static string WithSeparator(string path) =>
+            path.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? path : path + Path.DirectorySeparatorChar;
 
         /// <summary>The pacing gate. Wire GptImageClientOptions.OnAttempt to its OnAttempt.</summary>
         public IConcurrencyGate Gate { get; }
@@ -212,7 +216,7 @@ namespace GptImage.Orchestration
                         : await _client.GenerateAsync(job.Request, token).ConfigureAwait(false);
                 }
                 // Paid for: remember it before anything else can fail, even if the batch is being cancelled.
-                if (key != null && Cache != null) await Cache.CommitAsync(key, result, CancellationToken.None).ConfigureAwait(false);
+                if (key != null && Cache != null) await TryCommitAsync(key, result).ConfigureAwait(false);
                 decimal? cost = CostCalculator.Actual(result.Model.Length > 0 ? result.Model : job.Request.Model, result.Usage);
                 lock (_lock)
                 {
@@ -242,6 +246,23 @@ namespace GptImage.Orchestration
                 if (key != null && owned != null) _inFlightByKey.TryRemove(key, out _);
                 Interlocked.Decrement(ref _active);
                 _wake.Release();
+            }
+        }
+
+        /// <summary>
+        /// Stores a paid response in the cache. A cache that cannot store it (disk full, no access) costs only a
+        /// warning: the response is still delivered and its cost counted, never dropped as a failed row.
+        /// </summary>
+        private async Task TryCommitAsync(string key, ImageResult result)
+        {
+            try
+            {
+                await Cache!.CommitAsync(key, result, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                string warning = $"The cache could not store a paid response (key {key}), so a rerun would request it again: {e.Message}";
+                _events.Enqueue(sink => sink.OnWarning(warning));
             }
         }
 

@@ -16,6 +16,12 @@ namespace GptImage.Orchestration
         /// <summary>Longest name part kept (before the extension); well under every file system's 255.</summary>
         private const int MaxStemLength = 150;
 
+        /// <summary>
+        /// Longest name part kept in UTF-8 bytes: Linux and macOS file systems limit a name to 255 bytes, not characters,
+        /// so 150 CJK characters (450 bytes) would fail there with "File name too long".
+        /// </summary>
+        private const int MaxStemUtf8Bytes = 200;
+
         /// <summary>Checks a template's braces once, before a batch starts.</summary>
         public static void ValidateTemplate(string? template) => TemplateText.Placeholders(template ?? DefaultTemplate, "FileName");
 
@@ -31,8 +37,25 @@ namespace GptImage.Orchestration
             string extension = Extension(result.Format);
             if (stem.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) stem = stem.Substring(0, stem.Length - extension.Length);
             stem = Sanitize(stem);
-            if (stem.Length > MaxStemLength) stem = stem.Substring(0, MaxStemLength).TrimEnd('.', ' ');
-            return stem + extension;
+            return Shorten(stem) + extension;
+        }
+
+        /// <summary>Cuts a stem to the character and UTF-8 byte limits, never between the halves of a surrogate pair.</summary>
+        private static string Shorten(string stem)
+        {
+            int bytes = 0, end = 0;
+            while (end < stem.Length)
+            {
+                bool pair = char.IsHighSurrogate(stem[end]) && end + 1 < stem.Length && char.IsLowSurrogate(stem[end + 1]);
+                int units = pair ? 2 : 1;
+                int size = pair ? 4 : stem[end] < 0x80 ? 1 : stem[end] < 0x800 ? 2 : 3;
+                if (end + units > MaxStemLength || bytes + size > MaxStemUtf8Bytes) break;
+                bytes += size;
+                end += units;
+            }
+            if (end == stem.Length) return stem;
+            string cut = stem.Substring(0, end).TrimEnd('.', ' ');
+            return cut.Length == 0 ? "_" : cut;
         }
 
         /// <summary>".png", ".jpg" or ".webp".</summary>
@@ -66,10 +89,21 @@ namespace GptImage.Orchestration
             }
             string result = text.ToString().Trim().TrimEnd('.', ' ');
             if (result.Length == 0 || result == "." || result == "..") return "_";
-            string device = result.Split('.')[0].ToUpperInvariant();
-            if (device is "CON" or "PRN" or "AUX" or "NUL" || (device.Length == 4 && (device.StartsWith("COM", StringComparison.Ordinal) || device.StartsWith("LPT", StringComparison.Ordinal)) && char.IsDigit(device[3])))
-                result = "_" + result;
+            if (IsWindowsDeviceName(result)) result = "_" + result;
             return result;
+        }
+
+        /// <summary>
+        /// Windows maps these to devices whatever the extension, and it drops spaces before the first dot when it
+        /// checks ("NUL .png" is NUL). COM and LPT take a digit or a superscript 1-3 (COM¹); CONIN$/CONOUT$ are consoles.
+        /// </summary>
+        private static bool IsWindowsDeviceName(string name)
+        {
+            string device = name.Split('.')[0].TrimEnd(' ').ToUpperInvariant();
+            if (device is "CON" or "PRN" or "AUX" or "NUL" or "CONIN$" or "CONOUT$") return true;
+            return device.Length == 4
+                && (device.StartsWith("COM", StringComparison.Ordinal) || device.StartsWith("LPT", StringComparison.Ordinal))
+                && (char.IsDigit(device[3]) || device[3] == '\u00B9' || device[3] == '\u00B2' || device[3] == '\u00B3');
         }
 
         private static bool TryResolve(string placeholder, GptImageResult result, out string? value)

@@ -11,7 +11,7 @@ namespace GptImage.Wire
             if (string.IsNullOrWhiteSpace(text)) return null;
             string s = text!.Trim();
             if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double bare))
-                return bare >= 0 ? TimeSpan.FromSeconds(bare) : (TimeSpan?)null;
+                return Milliseconds(bare * 1000);
 
             double totalMs = 0;
             int i = 0;
@@ -37,7 +37,20 @@ namespace GptImage.Wire
                 if (scale is null) return null;
                 totalMs += number * scale.Value;
             }
-            return TimeSpan.FromMilliseconds(totalMs);
+            return Milliseconds(totalMs);
+        }
+
+        /// <summary>Longest wait a header is taken to ask for: "1e300" or "Infinity" must not throw, nor pause a batch for ages.</summary>
+        internal static readonly TimeSpan Longest = TimeSpan.FromDays(1);
+
+        /// <summary>
+        /// A header's milliseconds as a TimeSpan: null when negative or NaN, at most <see cref="Longest"/>, so that
+        /// TimeSpan's OverflowException can never escape (these headers are read on a paid 200 answer too).
+        /// </summary>
+        internal static TimeSpan? Milliseconds(double ms)
+        {
+            if (double.IsNaN(ms) || ms < 0) return null;
+            return ms >= Longest.TotalMilliseconds ? Longest : TimeSpan.FromMilliseconds(ms);
         }
     }
 }

@@ -46,12 +46,12 @@ namespace GptImage.Wire
         {
             string? ms = First(response, "retry-after-ms");
             if (ms != null && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out double millis) && millis >= 0)
-                return TimeSpan.FromMilliseconds(millis);
+                return DurationParser.Milliseconds(millis);
 
             string? after = First(response, "retry-after");
             if (after is null) return null;
             if (double.TryParse(after, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
-                return seconds >= 0 ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+                return DurationParser.Milliseconds(seconds * 1000);
             if (DateTimeOffset.TryParseExact(after.Trim(), HttpDateFormats, CultureInfo.InvariantCulture,
                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite, out DateTimeOffset date))
             {
