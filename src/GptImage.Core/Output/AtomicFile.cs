@@ -44,7 +44,9 @@ namespace GptImage.Orchestration
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);
                 }
-                if (!File.Exists(full))
+                // Without overwrite, always go through File.Move, which refuses an existing name: a file another
+                // writer created after the check above must be judged, never replaced.
+                if (!overwrite || !File.Exists(full))
                 {
                     try
                     {
