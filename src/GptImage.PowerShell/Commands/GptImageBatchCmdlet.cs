@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using GptImage.BatchApi;
 
 namespace GptImage.Commands
@@ -10,9 +9,8 @@ namespace GptImage.Commands
     /// Base of Get-, Receive- and Stop-GptImageBatch (each declares its -Id): the connection options and the state folder,
     /// and Ctrl+C. (Submit-GptImageBatch takes the request options instead and declares the same connection options.)
     /// </summary>
-    public abstract class GptImageBatchCmdlet : PSCmdlet, IDisposable
+    public abstract class GptImageBatchCmdlet : StoppableCmdlet
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private GptImageBatchSupport? _support;
 
         /// <summary>API key. Default: the Connect-GptImage session, then $env:OPENAI_API_KEY.</summary>
@@ -40,8 +38,6 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? StatePath { get; set; }
 
-        protected CancellationToken StopToken => _stopping.Token;
-
         internal GptImageBatchSupport Support => _support ??= new GptImageBatchSupport(this, StopToken);
 
         internal GptImageClient Client => Support.Client(ApiKey, Endpoint, MaxRetries, TimeoutSec);
@@ -60,13 +56,6 @@ namespace GptImage.Commands
             return record;
         }
 
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        public void Dispose()
-        {
-            _support?.Dispose();
-            _stopping.Dispose();
-            GC.SuppressFinalize(this);
-        }
+        protected override void ReleaseResources() => _support?.Dispose();
     }
 }

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using GptImage.BatchApi;
 using GptImage.Orchestration;
 
@@ -22,9 +21,8 @@ namespace GptImage.Commands
     [Cmdlet(VerbsLifecycle.Submit, "GptImageBatch", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GptImageBatch))]
-    public sealed class SubmitGptImageBatchCommand : ImageRowCmdlet, IDisposable
+    public sealed class SubmitGptImageBatchCommand : ImageRowCmdlet
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly List<ImageJob> _jobs = new List<ImageJob>();
         private GptImageBatchSupport? _support;
         private int _rowNumber;
@@ -93,14 +91,14 @@ namespace GptImage.Commands
             WriteVerbose($"{_jobs.Count} row(s) to submit: {cost}.");
             if (!ShouldProcess($"{_jobs.Count} image request(s) ({models})", $"Submit to the Batch API, {cost}")) return;
 
-            _support = new GptImageBatchSupport(this, _stopping.Token);
+            _support = new GptImageBatchSupport(this, StopToken);
             GptImageClient client = _support.Client(ApiKey, Endpoint, MaxRetries, TimeoutSec);
             BatchRecordStore store = GptImageBatchSupport.Store(this, StatePath);
             var options = new BatchSubmitOptions { Log = _support.Log.Enqueue, Metadata = MetadataPairs() };
             IReadOnlyList<BatchRecord> records;
             try
             {
-                records = _support.Wait(new BatchSubmitter(client, store).SubmitAsync(_jobs, options, _stopping.Token));
+                records = _support.Wait(new BatchSubmitter(client, store).SubmitAsync(_jobs, options, StopToken));
             }
             catch (Exception e) when (e is GptImageApiException || e is GptImageValidationException || e is GptImageImageException || e is System.IO.IOException)
             {
@@ -114,8 +112,6 @@ namespace GptImage.Commands
             foreach (BatchRecord record in records) WriteObject(GptImageBatch.From(record, store.PathFor(record.BatchId)));
         }
 
-        protected override void StopProcessing() => _stopping.Cancel();
-
         private Dictionary<string, string>? MetadataPairs()
         {
             if (Metadata is null) return null;
@@ -125,11 +121,6 @@ namespace GptImage.Commands
             return pairs;
         }
 
-        public void Dispose()
-        {
-            _support?.Dispose();
-            _stopping.Dispose();
-            GC.SuppressFinalize(this);
-        }
+        protected override void ReleaseResources() => _support?.Dispose();
     }
 }

@@ -1,18 +1,15 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 
 namespace GptImage.Commands
 {
     /// <summary>
     /// Output, pacing, connection and cost options of the cmdlets that spend money (New-GptImage,
-    /// Edit-GptImage), and the plumbing they share: the cancellation made in BeginProcessing and cancelled by
-    /// StopProcessing (Ctrl+C), and the batch run that hands every record to the core.
+    /// Edit-GptImage), and the batch run that hands every record to the core (Ctrl+C comes from StoppableCmdlet).
     /// </summary>
-    public abstract class ImageBatchCmdlet : ImageRequestCmdlet, IDisposable
+    public abstract class ImageBatchCmdlet : ImageRequestCmdlet
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private BatchRun? _run;
 
         /// <summary>Folder to write each image into as it arrives. Without it results carry the bytes (pipe them to Export-GptImageBatch).</summary>
@@ -80,9 +77,6 @@ namespace GptImage.Commands
         /// <summary>Copies -PartialImages onto a request (a value turns on streaming; the final result is the same).</summary>
         internal void ApplyStreamingOptions(ImageGenerationRequest request) => request.PartialImages = PartialImages;
 
-        /// <summary>Cancelled by StopProcessing (Ctrl+C): requests in flight are abandoned at once.</summary>
-        protected CancellationToken StopToken => _stopping.Token;
-
         /// <summary>Rows handed to the core so far (1-based numbering of pipeline records).</summary>
         protected int RowNumber { get; private set; }
 
@@ -99,16 +93,6 @@ namespace GptImage.Commands
             _run?.Complete();
         }
 
-        protected override void StopProcessing()
-        {
-            _stopping.Cancel();
-        }
-
-        public void Dispose()
-        {
-            _run?.Dispose();
-            _stopping.Dispose();
-            GC.SuppressFinalize(this);
-        }
+        protected override void ReleaseResources() => _run?.Dispose();
     }
 }

@@ -10,7 +10,7 @@ namespace GptImage.Commands
     /// by property name too, so CSV columns named Model, Size, Quality and so on become per-row values. A blank
     /// cell or a null property (a piped result's unset option) means "not given": the API default applies.
     /// </summary>
-    public abstract class ImageRequestCmdlet : PSCmdlet
+    public abstract class ImageRequestCmdlet : StoppableCmdlet
     {
         /// <summary>Model or Azure deployment name. Default (also for a blank CSV cell) gpt-image-2.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
