@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Spec check: sends the client's real generation JSON and edit multipart bodies to prism serving OpenAI's
-# openapi.yaml (../shared/openai/openapi.yaml beside the repo, or $GPTIMAGE_SPEC), which answers 422 listing
+# openapi.yaml (the subset carried in spec/, or $GPTIMAGE_SPEC), which answers 422 listing
 # the violations for any body that breaks the schema. Runs the xunit tests in Category=Prism.
 # Usage: tools/prism-check.sh [extra dotnet test arguments, e.g. --no-build -c Release --logger trx ...]
 # Needs `bash tools/setup.sh` first (prism comes from tools/node, pinned).
@@ -8,7 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 SCARF_ANALYTICS=false
 
-spec=${GPTIMAGE_SPEC:-../shared/openai/openapi.yaml}
+spec=${GPTIMAGE_SPEC:-spec/openai-openapi.subset.yaml}
 prism=tools/node/node_modules/.bin/prism
 [ -f "$spec" ] || { echo "prism-check: spec not found at $spec" >&2; exit 1; }
 [ -x "$prism" ] || { echo "prism-check: $prism is missing; run bash tools/setup.sh" >&2; exit 1; }

@@ -13,13 +13,13 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
-if (-not $pester) {
-    # Said plainly, not counted as passed: tools/test.sh prints this line in its Pester section.
-    Write-Host 'Pester SKIPPED: Pester 5 is not installed (Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser).'
-    exit 0
+# The pinned Pester that tools/setup.sh restores from NuGet; a missing one is a failure, never a skip.
+$pesterManifest = Join-Path $PSScriptRoot '../artifacts/tools/packages/pester/5.7.1/tools/Pester.psd1'
+if (-not (Test-Path -LiteralPath $pesterManifest)) {
+    Write-Host "Pester: 0 passed, 1 failed (Pester 5.7.1 is not restored at $pesterManifest; run bash tools/setup.sh)"
+    exit 1
 }
-Import-Module $pester -Force
+Import-Module $pesterManifest -Force
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = @(Get-ChildItem -Path $Path -Filter '*.Tests.ps1' | ForEach-Object FullName)
