@@ -21,10 +21,10 @@
         'Connect-GptImage'
         'Disconnect-GptImage'
         'Measure-GptImageCost'
-        'Submit-GptImageBatch'
-        'Get-GptImageBatch'
-        'Receive-GptImageBatch'
-        'Stop-GptImageBatch'
+        'Submit-GptImageBatchJob'
+        'Get-GptImageBatchJob'
+        'Receive-GptImageBatchJob'
+        'Stop-GptImageBatchJob'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

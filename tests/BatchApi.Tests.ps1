@@ -1,4 +1,4 @@
-# Pester 5: the Batch API flows (Submit-, Get-, Receive-, Stop-GptImageBatch) against the emulator (a child process on a
+# Pester 5: the Batch API flows (Submit-, Get-, Receive-, Stop-GptImageBatchJob) against the emulator (a child process on a
 # free port, batches fast-forwarded). No real key, no network. Each test keeps its batch records under $TestDrive.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
@@ -18,7 +18,7 @@ AfterAll {
     Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
 }
 
-Describe 'Submit-GptImageBatch | Get-GptImageBatch -Wait | Receive-GptImageBatch | Export-GptImageBatch' {
+Describe 'Submit-GptImageBatchJob | Get-GptImageBatchJob -Wait | Receive-GptImageBatchJob | Export-GptImageBatch' {
     BeforeEach {
         Reset-Emulator $script:Emulator
         $script:State = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
@@ -26,17 +26,17 @@ Describe 'Submit-GptImageBatch | Get-GptImageBatch -Wait | Receive-GptImageBatch
 
     It 'receives every CSV row back with its columns, and Export-GptImageBatch writes them' {
         $rows = Import-Csv -LiteralPath $script:Products
-        $batch = $rows | Submit-GptImageBatch @script:Connection -StatePath $script:State
+        $batch = $rows | Submit-GptImageBatchJob @script:Connection -StatePath $script:State
         $batch.Id | Should -Match '^batch_'
         $batch.Rows | Should -Be $rows.Count
         Test-Path -LiteralPath $batch.RecordPath | Should -BeTrue
 
-        $done = $batch | Get-GptImageBatch @script:Connection -StatePath $script:State -Wait -PollIntervalSec 1
+        $done = $batch | Get-GptImageBatchJob @script:Connection -StatePath $script:State -Wait -PollIntervalSec 1
         $done.Status | Should -Be 'completed'
         $done.Completed | Should -Be $rows.Count
 
         $destination = Join-Path $TestDrive 'export'
-        $written = $batch | Receive-GptImageBatch @script:Connection -StatePath $script:State |
+        $written = $batch | Receive-GptImageBatchJob @script:Connection -StatePath $script:State |
             Export-GptImageBatch -DestinationPath $destination -FileName '{Sku}-{Index}' -PassThru
         $written.Count | Should -Be $rows.Count
         foreach ($row in $rows) { Test-Path -LiteralPath (Join-Path $destination "$($row.Sku)-0.png") | Should -BeTrue }
@@ -44,9 +44,9 @@ Describe 'Submit-GptImageBatch | Get-GptImageBatch -Wait | Receive-GptImageBatch
     }
 
     It 'reports a row the service refused as an error and still returns the others' {
-        $batch = 'a kite', 'a forbidden thing', 'a boat' | Submit-GptImageBatch @script:Connection -StatePath $script:State -Size 1024x1024 -Quality low
-        $null = Get-GptImageBatch -Id $batch.Id @script:Connection -StatePath $script:State -Wait -PollIntervalSec 1
-        $results = Receive-GptImageBatch -Id $batch.Id @script:Connection -StatePath $script:State -ErrorVariable refused -ErrorAction SilentlyContinue
+        $batch = 'a kite', 'a forbidden thing', 'a boat' | Submit-GptImageBatchJob @script:Connection -StatePath $script:State -Size 1024x1024 -Quality low
+        $null = Get-GptImageBatchJob -Id $batch.Id @script:Connection -StatePath $script:State -Wait -PollIntervalSec 1
+        $results = Receive-GptImageBatchJob -Id $batch.Id @script:Connection -StatePath $script:State -ErrorVariable refused -ErrorAction SilentlyContinue
         $results.Count | Should -Be 2
         $refused.Count | Should -Be 1
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.ModerationBlocked*'
@@ -54,51 +54,51 @@ Describe 'Submit-GptImageBatch | Get-GptImageBatch -Wait | Receive-GptImageBatch
 
     It 'receiving twice into a folder writes no second copy' {
         $out = Join-Path $TestDrive 'twice'
-        $batch = 'one', 'two' | Submit-GptImageBatch @script:Connection -StatePath $script:State -Size 1024x1024 -Quality low
-        $first = Receive-GptImageBatch -Id $batch.Id @script:Connection -StatePath $script:State -Wait -PollIntervalSec 1 -OutputDirectory $out
+        $batch = 'one', 'two' | Submit-GptImageBatchJob @script:Connection -StatePath $script:State -Size 1024x1024 -Quality low
+        $first = Receive-GptImageBatchJob -Id $batch.Id @script:Connection -StatePath $script:State -Wait -PollIntervalSec 1 -OutputDirectory $out
         $stamps = $first | ForEach-Object { (Get-Item -LiteralPath $_.Path).LastWriteTimeUtc }
         # A new session: only the id and the state folder are needed.
         Remove-Module GptImage.PowerShell; Import-Module (Get-GptImageModulePath) -Force
-        $second = Receive-GptImageBatch -Id $batch.Id @script:Connection -StatePath $script:State -OutputDirectory $out
+        $second = Receive-GptImageBatchJob -Id $batch.Id @script:Connection -StatePath $script:State -OutputDirectory $out
         (Get-ChildItem -LiteralPath $out -File).Count | Should -Be 2
         $second.Path | Should -Be $first.Path
         ($second | ForEach-Object { (Get-Item -LiteralPath $_.Path).LastWriteTimeUtc }) | Should -Be $stamps
     }
 
-    It 'Stop-GptImageBatch cancels, and the rows come back as not run' {
+    It 'Stop-GptImageBatchJob cancels, and the rows come back as not run' {
         Set-EmulatorOptions $script:Emulator @{ batchCompletionDelayMs = 3600000 }
-        $batch = 'one', 'two' | Submit-GptImageBatch @script:Connection -StatePath $script:State
-        $stopped = $batch | Stop-GptImageBatch @script:Connection -StatePath $script:State -Confirm:$false
+        $batch = 'one', 'two' | Submit-GptImageBatchJob @script:Connection -StatePath $script:State
+        $stopped = $batch | Stop-GptImageBatchJob @script:Connection -StatePath $script:State -Confirm:$false
         $stopped.Status | Should -BeIn @('cancelling', 'cancelled')
-        $null = Get-GptImageBatch -Id $batch.Id @script:Connection -StatePath $script:State -Wait -PollIntervalSec 1
-        $results = Receive-GptImageBatch -Id $batch.Id @script:Connection -StatePath $script:State -ErrorVariable notRun -ErrorAction SilentlyContinue
+        $null = Get-GptImageBatchJob -Id $batch.Id @script:Connection -StatePath $script:State -Wait -PollIntervalSec 1
+        $results = Receive-GptImageBatchJob -Id $batch.Id @script:Connection -StatePath $script:State -ErrorVariable notRun -ErrorAction SilentlyContinue
         $results | Should -BeNullOrEmpty
         $notRun.Count | Should -Be 2
         $notRun[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.BatchRowNotRun*'
     }
 
-    It 'Receive-GptImageBatch of a batch still running says so' {
+    It 'Receive-GptImageBatchJob of a batch still running says so' {
         Set-EmulatorOptions $script:Emulator @{ batchCompletionDelayMs = 3600000 }
-        $batch = 'one' | Submit-GptImageBatch @script:Connection -StatePath $script:State
-        Receive-GptImageBatch -Id $batch.Id @script:Connection -StatePath $script:State -ErrorVariable early -ErrorAction SilentlyContinue
+        $batch = 'one' | Submit-GptImageBatchJob @script:Connection -StatePath $script:State
+        Receive-GptImageBatchJob -Id $batch.Id @script:Connection -StatePath $script:State -ErrorVariable early -ErrorAction SilentlyContinue
         $early[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.BatchNotFinished*'
-        $batch | Stop-GptImageBatch @script:Connection -StatePath $script:State -Confirm:$false | Out-Null
+        $batch | Stop-GptImageBatchJob @script:Connection -StatePath $script:State -Confirm:$false | Out-Null
     }
 
     It 'lists the batches recorded in the state folder' {
-        $a = 'one' | Submit-GptImageBatch @script:Connection -StatePath $script:State
-        $b = 'two' | Submit-GptImageBatch @script:Connection -StatePath $script:State
-        $listed = Get-GptImageBatch @script:Connection -StatePath $script:State
+        $a = 'one' | Submit-GptImageBatchJob @script:Connection -StatePath $script:State
+        $b = 'two' | Submit-GptImageBatchJob @script:Connection -StatePath $script:State
+        $listed = Get-GptImageBatchJob @script:Connection -StatePath $script:State
         ($listed.Id | Sort-Object) | Should -Be (@($a.Id, $b.Id) | Sort-Object)
     }
 }
 
-Describe 'Submit-GptImageBatch -WhatIf' {
+Describe 'Submit-GptImageBatchJob -WhatIf' {
     BeforeEach { Reset-Emulator $script:Emulator }
 
     It 'shows the estimate at the Batch API price beside the direct price and sends nothing' {
         $state = Join-Path $TestDrive 'whatif'
-        $said = 'a lighthouse' | Submit-GptImageBatch @script:Connection -StatePath $state -Size 1024x1024 -Quality high -WhatIf -Verbose 4>&1 | Out-String
+        $said = 'a lighthouse' | Submit-GptImageBatchJob @script:Connection -StatePath $state -Size 1024x1024 -Quality high -WhatIf -Verbose 4>&1 | Out-String
         $said | Should -Match 'Batch API price'
         $batchUsd = [decimal]([regex]::Match($said, 'estimated ([0-9.]+) USD at the Batch API price').Groups[1].Value)
         $directUsd = [decimal]([regex]::Match($said, '\(([0-9.]+) USD if sent directly\)').Groups[1].Value)
@@ -111,7 +111,7 @@ Describe 'Submit-GptImageBatch -WhatIf' {
 
     It 'refuses a wrong row before anything is uploaded' {
         $state = Join-Path $TestDrive 'bad'
-        $batch = 'a kite' | Submit-GptImageBatch @script:Connection -StatePath $state -Size 1000x1000 -ErrorVariable bad -ErrorAction SilentlyContinue
+        $batch = 'a kite' | Submit-GptImageBatchJob @script:Connection -StatePath $state -Size 1000x1000 -ErrorVariable bad -ErrorAction SilentlyContinue
         $batch | Should -BeNullOrEmpty
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.InvalidSize*'
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
@@ -128,9 +128,9 @@ Describe 'Edits through the Batch API' {
     It 'uploads each input image once and receives an edit per file' {
         $state = Join-Path $TestDrive 'edits'
         $batch = Get-ChildItem -LiteralPath $script:Images -Filter *.png |
-            Submit-GptImageBatch @script:Connection -StatePath $state -Prompt 'add a hat' -Size 1024x1024 -Quality low
+            Submit-GptImageBatchJob @script:Connection -StatePath $state -Prompt 'add a hat' -Size 1024x1024 -Quality low
         $batch.Endpoint | Should -Be '/v1/images/edits'
-        $results = Receive-GptImageBatch -Id $batch.Id @script:Connection -StatePath $state -Wait -PollIntervalSec 1
+        $results = Receive-GptImageBatchJob -Id $batch.Id @script:Connection -StatePath $state -Wait -PollIntervalSec 1
         $results.Count | Should -Be 1
         $results[0].Status | Should -Be 'Succeeded'
         $results[0].InputImages | Should -BeLike '*square*.png'

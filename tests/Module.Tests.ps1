@@ -22,8 +22,16 @@ Describe 'GptImage.PowerShell module' {
         $commands.CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
         ($commands.Name | Sort-Object) | Should -Be @(
             'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage',
-            'Export-GptImageBatch', 'Get-GptImageBatch', 'Measure-GptImageCost', 'New-GptImage',
-            'Receive-GptImageBatch', 'Stop-GptImageBatch', 'Submit-GptImageBatch', 'Test-GptImageMask')
+            'Export-GptImageBatch', 'Get-GptImageBatchJob', 'Measure-GptImageCost', 'New-GptImage',
+            'Receive-GptImageBatchJob', 'Stop-GptImageBatchJob', 'Submit-GptImageBatchJob', 'Test-GptImageMask')
+    }
+
+    It 'gives each kind of thing one noun: images, their export, masks, costs, the connection and OpenAI batch jobs' {
+        # Export-GptImageBatch writes generated images to files; the Batch API cmdlets handle an OpenAI batch job.
+        (Get-Command -Module GptImage.PowerShell -Noun GptImageBatch).Name | Should -Be 'Export-GptImageBatch'
+        (Get-Command -Module GptImage.PowerShell -Noun GptImageBatchJob).Name | Sort-Object |
+            Should -Be @('Get-GptImageBatchJob', 'Receive-GptImageBatchJob', 'Stop-GptImageBatchJob', 'Submit-GptImageBatchJob')
+        (Get-Command Submit-GptImageBatchJob).OutputType.Name | Should -Be 'GptImage.BatchApi.GptImageBatchJob'
     }
 
     It 'binds -Prompt from the pipeline by value and by the Description and Text aliases' {
@@ -39,7 +47,7 @@ Describe 'GptImage.PowerShell module' {
     }
 
     It 'declares SupportsShouldProcess on every cmdlet that spends money or writes files' {
-        foreach ($name in 'New-GptImage', 'Edit-GptImage', 'Export-GptImageBatch', 'ConvertTo-GptImageMask', 'Submit-GptImageBatch', 'Stop-GptImageBatch') {
+        foreach ($name in 'New-GptImage', 'Edit-GptImage', 'Export-GptImageBatch', 'ConvertTo-GptImageMask', 'Submit-GptImageBatchJob', 'Stop-GptImageBatchJob') {
             (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
         }
     }

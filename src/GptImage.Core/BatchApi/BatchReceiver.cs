@@ -42,7 +42,7 @@ namespace GptImage.BatchApi
             _store.Save(record);
             if (!info.IsFinished)
                 throw new GptImageBatchException(BatchErrorIds.NotFinished,
-                    $"Batch {record.BatchId} is {info.Status} ({info.Completed + info.Failed} of {info.Total} requests done); wait with Get-GptImageBatch -Id {record.BatchId} -Wait, then receive it.");
+                    $"Batch {record.BatchId} is {info.Status} ({info.Completed + info.Failed} of {info.Total} requests done); wait with Get-GptImageBatchJob -Id {record.BatchId} -Wait, then receive it.");
             return ReceiveLines(record, info, options, cancellationToken);
         }
 

@@ -15,7 +15,7 @@ namespace GptImage.BatchApi
         /// <summary>The API's batch id (batch_...).</summary>
         public string BatchId { get; set; } = string.Empty;
 
-        /// <summary>Shared by the batches of one Submit-GptImageBatch run that had to be split.</summary>
+        /// <summary>Shared by the batches of one Submit-GptImageBatchJob run that had to be split.</summary>
         public string SubmissionId { get; set; } = string.Empty;
         public int Part { get; set; } = 1;
         public int Parts { get; set; } = 1;

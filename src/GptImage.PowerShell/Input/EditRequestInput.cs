@@ -5,7 +5,7 @@ namespace GptImage.Commands
 {
     /// <summary>
     /// Builds the edit request of one record from -Path (wildcards) or -LiteralPath, -MaskPath and -InputFidelity:
-    /// shared by the cmdlets that take edits without sending them at once (Submit-GptImageBatch, Measure-GptImageCost).
+    /// shared by the cmdlets that take edits without sending them at once (Submit-GptImageBatchJob, Measure-GptImageCost).
     /// </summary>
     internal static class EditRequestInput
     {

@@ -7,7 +7,7 @@ namespace GptImage.Commands
 {
     /// <summary>
     /// The record input of the cmdlets that take both New-GptImage's rows and Edit-GptImage's edits without sending
-    /// them at once (Measure-GptImageCost, Submit-GptImageBatch): -Prompt/-Template/-InputObject, the -Path/-LiteralPath
+    /// them at once (Measure-GptImageCost, Submit-GptImageBatchJob): -Prompt/-Template/-InputObject, the -Path/-LiteralPath
     /// edit sets with -MaskPath and -InputFidelity, and the building of one record's checked request. Declared once
     /// so that both cmdlets accept exactly the same rows and report exactly the same rows as invalid.
     /// </summary>

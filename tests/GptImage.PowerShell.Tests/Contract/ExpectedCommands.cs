@@ -52,8 +52,8 @@ namespace GptImage.PowerShell.Tests.Contract
 
         public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
         {
-            ["Submit-GptImageBatch"] = Cmdlet(
-                "Submit-GptImageBatch class=SubmitGptImageBatchCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.BatchApi.GptImageBatch",
+            ["Submit-GptImageBatchJob"] = Cmdlet(
+                "Submit-GptImageBatchJob class=SubmitGptImageBatchJobCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.BatchApi.GptImageBatchJob",
                 RequestOptions, BatchApiOptions, new[]
                 {
                     "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
@@ -65,16 +65,16 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
                     "-Template string {Template: M P0}",
                 }),
-            ["Get-GptImageBatch"] = Cmdlet(
-                "Get-GptImageBatch class=GetGptImageBatchCommand sealed ShouldProcess=False Output=GptImage.BatchApi.GptImageBatch",
+            ["Get-GptImageBatchJob"] = Cmdlet(
+                "Get-GptImageBatchJob class=GetGptImageBatchJobCommand sealed ShouldProcess=False Output=GptImage.BatchApi.GptImageBatchJob",
                 BatchApiOptions, new[]
                 {
                     "-Id string[] [aliases: BatchId] {*: P0 V N}",
                     "-PollIntervalSec int {*:} [ValidateRange: 1..3600]",
                     "-Wait switch {*:}",
                 }),
-            ["Receive-GptImageBatch"] = Cmdlet(
-                "Receive-GptImageBatch class=ReceiveGptImageBatchCommand sealed ShouldProcess=False Output=GptImage.Orchestration.GptImageResult",
+            ["Receive-GptImageBatchJob"] = Cmdlet(
+                "Receive-GptImageBatchJob class=ReceiveGptImageBatchJobCommand sealed ShouldProcess=False Output=GptImage.Orchestration.GptImageResult",
                 BatchApiOptions, new[]
                 {
                     BatchId,
@@ -84,8 +84,8 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-PollIntervalSec int {*:} [ValidateRange: 1..3600]",
                     "-Wait switch {*:}",
                 }),
-            ["Stop-GptImageBatch"] = Cmdlet(
-                "Stop-GptImageBatch class=StopGptImageBatchCommand sealed ShouldProcess=True ConfirmImpact=High Output=GptImage.BatchApi.GptImageBatch",
+            ["Stop-GptImageBatchJob"] = Cmdlet(
+                "Stop-GptImageBatchJob class=StopGptImageBatchJobCommand sealed ShouldProcess=True ConfirmImpact=High Output=GptImage.BatchApi.GptImageBatchJob",
                 BatchApiOptions, new[] { BatchId }),
             ["New-GptImage"] = Cmdlet(
                 "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult",

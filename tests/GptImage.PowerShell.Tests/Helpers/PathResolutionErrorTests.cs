@@ -6,7 +6,7 @@ namespace GptImage.PowerShell.Tests.Helpers
     /// <summary>
     /// Which path failures are one row's error (the batch goes on). A CSV written on Windows and read on Linux has
     /// 'C:\...' paths: PowerShell throws DriveNotFoundException for them, which used to end Measure-GptImageCost and
-    /// Submit-GptImageBatch at the first such row.
+    /// Submit-GptImageBatchJob at the first such row.
     /// </summary>
     public sealed class PathResolutionErrorTests
     {

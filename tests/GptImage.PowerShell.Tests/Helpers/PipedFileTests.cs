@@ -4,7 +4,7 @@ using Xunit;
 
 namespace GptImage.PowerShell.Tests.Helpers
 {
-    /// <summary>Which piped records Submit-GptImageBatch and Measure-GptImageCost take as the file of an edit.</summary>
+    /// <summary>Which piped records Submit-GptImageBatchJob and Measure-GptImageCost take as the file of an edit.</summary>
     public sealed class PipedFileTests
     {
         [Fact]

@@ -8,18 +8,18 @@ namespace GptImage.Commands
     /// <summary>
     /// <para type="synopsis">Downloads a finished batch's images and writes the same result objects New-GptImage writes.</para>
     /// <para type="description">Each output line is mapped back to its input row (prompt, options, the CSV row's fields), so
-    /// `Receive-GptImageBatch -Id $b.Id | Export-GptImageBatch -DestinationPath out` works as after New-GptImage. Rows the API
+    /// `Receive-GptImageBatchJob -Id $b.Id | Export-GptImageBatch -DestinationPath out` works as after New-GptImage. Rows the API
     /// refused are non-terminating errors with their id (GptImage.ModerationBlocked, ...); rows a cancelled or expired batch
     /// never ran are GptImage.BatchRowNotRun errors. Works in a later session: the batch's record is on disk. Receiving
     /// again writes no second copy of a file that is already there with the same content.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Receive, "GptImageBatch")]
+    [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob")]
     [OutputType(typeof(GptImageResult))]
-    public sealed class ReceiveGptImageBatchCommand : GptImageBatchCmdlet
+    public sealed class ReceiveGptImageBatchJobCommand : GptImageBatchJobCmdlet
     {
         private const int ProgressActivityId = 0x6772;
 
-        /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-/Get-GptImageBatch object's Id.</summary>
+        /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-/Get-GptImageBatchJob object's Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]

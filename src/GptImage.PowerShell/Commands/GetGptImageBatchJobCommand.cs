@@ -5,17 +5,17 @@ using GptImage.BatchApi;
 namespace GptImage.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Shows the status and request counts of Batch API batches submitted with Submit-GptImageBatch.</para>
+    /// <para type="synopsis">Shows the status and request counts of Batch API batches submitted with Submit-GptImageBatchJob.</para>
     /// <para type="description">With -Id, asks the API for each batch's status; without it, lists the batches recorded on this
     /// machine (refreshing the ones not yet finished). -Wait polls every -PollIntervalSec until each batch is finished,
     /// with a progress bar of the requests done.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "GptImageBatch")]
-    [OutputType(typeof(GptImageBatch))]
-    public sealed class GetGptImageBatchCommand : GptImageBatchCmdlet
+    [Cmdlet(VerbsCommon.Get, "GptImageBatchJob")]
+    [OutputType(typeof(GptImageBatchJob))]
+    public sealed class GetGptImageBatchJobCommand : GptImageBatchJobCmdlet
     {
 
-        /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-GptImageBatch object's Id. Without it: every batch recorded here.</summary>
+        /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-GptImageBatchJob object's Id. Without it: every batch recorded here.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
@@ -36,7 +36,7 @@ namespace GptImage.Commands
             {
                 foreach (BatchRecord record in Store.List())
                 {
-                    if (record.Status != null && BatchInfo.IsFinishedStatus(record.Status) && !Wait) WriteObject(GptImageBatch.From(record, Store.PathFor(record.BatchId)));
+                    if (record.Status != null && BatchInfo.IsFinishedStatus(record.Status) && !Wait) WriteObject(GptImageBatchJob.From(record, Store.PathFor(record.BatchId)));
                     else Show(record.BatchId);
                 }
                 return;
@@ -60,10 +60,10 @@ namespace GptImage.Commands
             BatchRecord? record = Store.Load(id);
             if (record is null)
             {
-                WriteObject(GptImageBatch.From(info));
+                WriteObject(GptImageBatchJob.From(info));
                 return;
             }
-            GptImageBatch batch = GptImageBatch.From(record, Store.PathFor(id), info);
+            GptImageBatchJob batch = GptImageBatchJob.From(record, Store.PathFor(id), info);
             Store.Save(record);
             WriteObject(batch);
         }

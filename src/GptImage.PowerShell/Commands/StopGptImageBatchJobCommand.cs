@@ -7,13 +7,13 @@ namespace GptImage.Commands
     /// <summary>
     /// <para type="synopsis">Cancels Batch API batches (POST /batches/{id}/cancel).</para>
     /// <para type="description">The batch goes to cancelling, then cancelled; requests already finished stay in its output
-    /// file and are billed. Receive-GptImageBatch then gets those rows, and reports the others as not run.</para>
+    /// file and are billed. Receive-GptImageBatchJob then gets those rows, and reports the others as not run.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Stop, "GptImageBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    [OutputType(typeof(GptImageBatch))]
-    public sealed class StopGptImageBatchCommand : GptImageBatchCmdlet
+    [Cmdlet(VerbsLifecycle.Stop, "GptImageBatchJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(GptImageBatchJob))]
+    public sealed class StopGptImageBatchJobCommand : GptImageBatchJobCmdlet
     {
-        /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-/Get-GptImageBatch object's Id.</summary>
+        /// <summary>Batch id (batch_...): typed, piped as text, or from a Submit-/Get-GptImageBatchJob object's Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
@@ -30,11 +30,11 @@ namespace GptImage.Commands
                     BatchRecord? record = Store.Load(id);
                     if (record != null)
                     {
-                        GptImageBatch batch = GptImageBatch.From(record, Store.PathFor(id), info);
+                        GptImageBatchJob batch = GptImageBatchJob.From(record, Store.PathFor(id), info);
                         Store.Save(record);
                         WriteObject(batch);
                     }
-                    else WriteObject(GptImageBatch.From(info));
+                    else WriteObject(GptImageBatchJob.From(info));
                 }
                 catch (GptImageApiException e)
                 {

@@ -6,12 +6,12 @@ using GptImage.BatchApi;
 namespace GptImage.Commands
 {
     /// <summary>
-    /// Base of Get-, Receive- and Stop-GptImageBatch (each declares its -Id): the connection options and the state folder,
-    /// and Ctrl+C. (Submit-GptImageBatch takes the request options instead and declares the same connection options.)
+    /// Base of Get-, Receive- and Stop-GptImageBatchJob (each declares its -Id): the connection options and the state folder,
+    /// and Ctrl+C. (Submit-GptImageBatchJob takes the request options instead and declares the same connection options.)
     /// </summary>
-    public abstract class GptImageBatchCmdlet : StoppableCmdlet
+    public abstract class GptImageBatchJobCmdlet : StoppableCmdlet
     {
-        private GptImageBatchSupport? _support;
+        private GptImageBatchJobSupport? _support;
 
         /// <summary>API key. Default: the Connect-GptImage session, then $env:OPENAI_API_KEY.</summary>
         [Parameter]
@@ -38,12 +38,12 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? StatePath { get; set; }
 
-        internal GptImageBatchSupport Support => _support ??= new GptImageBatchSupport(this, StopToken);
+        internal GptImageBatchJobSupport Support => _support ??= new GptImageBatchJobSupport(this, StopToken);
 
         internal GptImageClient Client => Support.Client(ApiKey, Endpoint, MaxRetries, TimeoutSec);
 
         private BatchRecordStore? _store;
-        internal BatchRecordStore Store => _store ??= GptImageBatchSupport.Store(this, StatePath);
+        internal BatchRecordStore Store => _store ??= GptImageBatchJobSupport.Store(this, StatePath);
 
         /// <summary>The local record, or a non-terminating GptImage.BatchRecordNotFound error (null).</summary>
         internal BatchRecord? LoadRecord(string id)
@@ -51,7 +51,7 @@ namespace GptImage.Commands
             BatchRecord? record = Store.Load(id);
             if (record is null)
                 WriteError(new ErrorRecord(new GptImage.Orchestration.GptImageBatchException(BatchErrorIds.RecordNotFound,
-                        $"No record of batch '{id}' in {Store.Folder}: it was submitted from another machine or another -StatePath. Only batches submitted with Submit-GptImageBatch can be received."),
+                        $"No record of batch '{id}' in {Store.Folder}: it was submitted from another machine or another -StatePath. Only batches submitted with Submit-GptImageBatchJob can be received."),
                     BatchErrorIds.RecordNotFound, ErrorCategory.ObjectNotFound, id));
             return record;
         }

@@ -13,13 +13,13 @@ namespace GptImage.Commands
     /// environment), the record store, waiting for core tasks on the pipeline thread (Ctrl+C stops at once), and
     /// verbose lines from the core queued until the pipeline thread can write them.
     /// </summary>
-    internal sealed class GptImageBatchSupport : IDisposable
+    internal sealed class GptImageBatchJobSupport : IDisposable
     {
         private readonly PSCmdlet _cmdlet;
         private readonly CancellationToken _stop;
         private GptImageClient? _client;
 
-        public GptImageBatchSupport(PSCmdlet cmdlet, CancellationToken stop)
+        public GptImageBatchJobSupport(PSCmdlet cmdlet, CancellationToken stop)
         {
             _cmdlet = cmdlet;
             _stop = stop;

@@ -3,10 +3,10 @@ using System;
 namespace GptImage.BatchApi
 {
     /// <summary>
-    /// A submitted batch as Submit-GptImageBatch and Get-GptImageBatch show it: the API's status and counts
+    /// A submitted batch as Submit-GptImageBatchJob and Get-GptImageBatchJob show it: the API's status and counts
     /// plus what the local record knows (rows, submission, estimate, when it was received).
     /// </summary>
-    public sealed class GptImageBatch
+    public sealed class GptImageBatchJob
     {
         public string Id { get; set; } = string.Empty;
         public string Status { get; set; } = string.Empty;
@@ -42,11 +42,11 @@ namespace GptImage.BatchApi
         /// <summary>Done share for progress bars: (completed + failed) of total, 0..100.</summary>
         public int PercentComplete => Total <= 0 ? (IsFinished ? 100 : 0) : Math.Min(100, (Completed + Failed) * 100 / Total);
 
-        public static GptImageBatch From(BatchRecord record, string? recordPath, BatchInfo? live = null)
+        public static GptImageBatchJob From(BatchRecord record, string? recordPath, BatchInfo? live = null)
         {
             if (record is null) throw new ArgumentNullException(nameof(record));
             if (live != null) record.Update(live);
-            return new GptImageBatch
+            return new GptImageBatchJob
             {
                 Id = record.BatchId,
                 Status = record.Status ?? string.Empty,
@@ -70,10 +70,10 @@ namespace GptImage.BatchApi
         }
 
         /// <summary>A batch this machine has no record of (submitted elsewhere): the API's view only.</summary>
-        public static GptImageBatch From(BatchInfo info)
+        public static GptImageBatchJob From(BatchInfo info)
         {
             if (info is null) throw new ArgumentNullException(nameof(info));
-            return new GptImageBatch
+            return new GptImageBatchJob
             {
                 Id = info.Id,
                 Status = info.Status,

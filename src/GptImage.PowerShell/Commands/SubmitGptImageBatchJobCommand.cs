@@ -15,16 +15,16 @@ namespace GptImage.Commands
     /// <para type="description">Takes the same pipeline rows and request parameters as New-GptImage (prompts, -Template with CSV
     /// rows) and Edit-GptImage (-Path/-LiteralPath, -MaskPath, -InputFidelity). Every row is checked first; then the input
     /// images of edits are uploaded, the JSONL input is written (split into several batches beyond 50,000 requests or 200 MB),
-    /// uploaded and submitted. Each batch is recorded on this machine so Receive-GptImageBatch can fetch it later, even from
+    /// uploaded and submitted. Each batch is recorded on this machine so Receive-GptImageBatchJob can fetch it later, even from
     /// another session. -WhatIf shows the cost at the Batch API price and sends nothing.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Submit, "GptImageBatch", DefaultParameterSetName = PromptInput.PromptSet,
+    [Cmdlet(VerbsLifecycle.Submit, "GptImageBatchJob", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(GptImageBatch))]
-    public sealed class SubmitGptImageBatchCommand : ImageRowCmdlet
+    [OutputType(typeof(GptImageBatchJob))]
+    public sealed class SubmitGptImageBatchJobCommand : ImageRowCmdlet
     {
         private readonly List<ImageJob> _jobs = new List<ImageJob>();
-        private GptImageBatchSupport? _support;
+        private GptImageBatchJobSupport? _support;
         private int _rowNumber;
         private decimal _batchEstimate, _directEstimate;
         private bool _unknownPrice;
@@ -91,9 +91,9 @@ namespace GptImage.Commands
             WriteVerbose($"{_jobs.Count} row(s) to submit: {cost}.");
             if (!ShouldProcess($"{_jobs.Count} image request(s) ({models})", $"Submit to the Batch API, {cost}")) return;
 
-            _support = new GptImageBatchSupport(this, StopToken);
+            _support = new GptImageBatchJobSupport(this, StopToken);
             GptImageClient client = _support.Client(ApiKey, Endpoint, MaxRetries, TimeoutSec);
-            BatchRecordStore store = GptImageBatchSupport.Store(this, StatePath);
+            BatchRecordStore store = GptImageBatchJobSupport.Store(this, StatePath);
             var options = new BatchSubmitOptions { Log = _support.Log.Enqueue, Metadata = MetadataPairs() };
             IReadOnlyList<BatchRecord> records;
             try
@@ -105,11 +105,11 @@ namespace GptImage.Commands
                 // A later part failed: the batches already created are running (and paid for), so they are written out
                 // before the error, to be received like any other.
                 foreach (BatchRecord created in store.List().Where(r => r.SubmissionId == options.SubmissionId).OrderBy(r => r.Part))
-                    WriteObject(GptImageBatch.From(created, store.PathFor(created.BatchId)));
+                    WriteObject(GptImageBatchJob.From(created, store.PathFor(created.BatchId)));
                 ThrowTerminatingError(ErrorRecords.From(e, null));
                 return;
             }
-            foreach (BatchRecord record in records) WriteObject(GptImageBatch.From(record, store.PathFor(record.BatchId)));
+            foreach (BatchRecord record in records) WriteObject(GptImageBatchJob.From(record, store.PathFor(record.BatchId)));
         }
 
         private Dictionary<string, string>? MetadataPairs()
