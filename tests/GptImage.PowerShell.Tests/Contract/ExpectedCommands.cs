@@ -139,6 +139,23 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Rectangle string[] {Rectangle: M}",
                     "-Threshold int {FromImage:} [ValidateRange: 1..254]",
                 }),
+            ["Resize-GptImage"] = Cmdlet(
+                "Resize-GptImage class=ResizeGptImageCommand sealed ShouldProcess=True ConfirmImpact=Low DefaultSet=Path Output=System.IO.FileInfo",
+                new[]
+                {
+                    "-Dpi double {*:}",
+                    "-Force switch {*:}",
+                    "-Height int? {*:}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
+                    "-OutputDirectory string {*:}",
+                    "-OutputFormat string {*:} [ValidateSet: png|jpeg|webp]",
+                    "-Path string[] {Path: M P0 V N}",
+                    "-PrintHeight double? {*:}",
+                    "-PrintWidth double? {*:}",
+                    "-Quality int? {*:} [ValidateRange: 1..100]",
+                    "-Scale double? {*:}",
+                    "-Width int? {*:}",
+                }),
             ["Connect-GptImage"] = Cmdlet(
                 "Connect-GptImage class=ConnectGptImageCommand sealed ShouldProcess=False Output=GptImage.Commands.GptImageConnection",
                 new[]

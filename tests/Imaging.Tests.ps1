@@ -1,0 +1,146 @@
+# Pester 5: pixel work through ImageSharp (Resize-GptImage), the formats and sizes it refuses, and the module's own
+# load context for its dependencies on PowerShell 7.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
+    Import-Module (Get-GptImageModulePath) -Force
+    $script:Hostile = Join-Path $PSScriptRoot 'Support/hostile-images'
+    $script:Emulator = Start-TestEmulator
+    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Images = Join-Path $TestDrive 'images'
+    $script:Square = ('a plain square' | New-GptImage @script:Connection -Size 1024x1024 -OutputDirectory $script:Images -FileName 'square' -NoCache).Path
+
+    function Get-PngDpi([string] $Path) {
+        # pHYs: 4-byte x density, 4-byte y density, unit byte (1 = per metre).
+        $bytes = [IO.File]::ReadAllBytes($Path)
+        $text = [Text.Encoding]::ASCII.GetString($bytes)
+        $at = $text.IndexOf('pHYs')
+        if ($at -lt 0) { return $null }
+        $perMetre = ([int]$bytes[$at + 4] -shl 24) -bor ([int]$bytes[$at + 5] -shl 16) -bor ([int]$bytes[$at + 6] -shl 8) -bor $bytes[$at + 7]
+        [math]::Round($perMetre * 0.0254)
+    }
+    function Get-PngSize([string] $Path) {
+        $b = [IO.File]::ReadAllBytes($Path)
+        $w = ([int]$b[16] -shl 24) -bor ([int]$b[17] -shl 16) -bor ([int]$b[18] -shl 8) -bor $b[19]
+        $h = ([int]$b[20] -shl 24) -bor ([int]$b[21] -shl 16) -bor ([int]$b[22] -shl 8) -bor $b[23]
+        "${w}x${h}"
+    }
+}
+
+AfterAll {
+    Stop-TestEmulator $script:Emulator
+    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+}
+
+Describe 'Resize-GptImage' {
+    It 'doubles a generated image with the DPI asked for, and returns the file' {
+        $out = Join-Path $TestDrive 'print'
+        $file = Resize-GptImage -Path $script:Square -Scale 2 -Dpi 600 -OutputDirectory $out
+        $file | Should -BeOfType [System.IO.FileInfo]
+        $file.Name | Should -Be 'square-2048x2048.png'
+        Get-PngSize $file.FullName | Should -Be '2048x2048'
+        Get-PngDpi $file.FullName | Should -Be 600
+    }
+
+    It 'takes New-GptImage results and Get-ChildItem output from the pipeline' {
+        $out = Join-Path $TestDrive 'piped'
+        $fromResult = 'a plain square' | New-GptImage @script:Connection -Size 1024x1024 -OutputDirectory (Join-Path $TestDrive 'gen') -FileName 'gen' -NoCache |
+            Resize-GptImage -Width 1536 -OutputDirectory $out
+        $fromResult.Name | Should -Be 'gen-1536x1536.png'
+        $fromFiles = Get-ChildItem -LiteralPath $script:Images -Filter *.png | Resize-GptImage -PrintWidth 2 -Dpi 300 -OutputFormat jpeg -OutputDirectory $out
+        $fromFiles.Name | Should -Be 'square-600x600.jpg'
+        [IO.File]::ReadAllBytes($fromFiles.FullName)[0..2] | Should -Be @(0xFF, 0xD8, 0xFF)
+    }
+
+    It 'never overwrites without -Force, and replaces with it' {
+        $out = Join-Path $TestDrive 'force'
+        $first = Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out
+        $before = $first.LastWriteTimeUtc
+        Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out -ErrorVariable exists -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $exists[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.FileExists*'
+        Start-Sleep -Milliseconds 20
+        (Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out -Force).LastWriteTimeUtc | Should -BeGreaterThan $before
+    }
+
+    It '-WhatIf writes nothing and names the sizes' {
+        $out = Join-Path $TestDrive 'whatif'
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+        $null = Start-Transcript -LiteralPath $transcript
+        Resize-GptImage -Path $script:Square -Scale 4 -OutputDirectory $out -WhatIf
+        $null = Stop-Transcript
+        Get-Content -LiteralPath $transcript -Raw | Should -Match '1024x1024 to 4096x4096'
+        Test-Path $out | Should -BeFalse
+    }
+
+    It 'refuses two ways of sizing at once, naming the parameters' {
+        Resize-GptImage -Path $script:Square -Scale 2 -Width 100 -OutputDirectory $TestDrive -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.ParameterConflict*'
+        $bad[0].Exception.Message | Should -Match '-Scale'
+    }
+}
+
+Describe 'Hostile images are refused by the module' {
+    It 'refuses <File> by name before decoding' -ForEach @(
+        @{ File = 'tiny.tif'; Named = 'TIFF' }
+        @{ File = 'tiny.gif'; Named = 'GIF' }
+        @{ File = 'tiny.bmp'; Named = 'BMP' }
+    ) {
+        $out = Join-Path $TestDrive 'hostile'
+        Resize-GptImage -LiteralPath (Join-Path $script:Hostile $File) -Scale 2 -OutputDirectory $out -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.Image.UnsupportedFormat*'
+        $refused[0].Exception.Message | Should -Match $Named
+        Test-Path $out | Should -BeFalse
+    }
+
+    It 'refuses a PNG that claims 100000x100000 from its header, before any pixel memory is taken' {
+        $before = [GC]::GetTotalAllocatedBytes($true)
+        Resize-GptImage -LiteralPath (Join-Path $script:Hostile 'claims-100000x100000.png') -Scale 0.05 -OutputDirectory $TestDrive -ErrorVariable refused -ErrorAction SilentlyContinue
+        $allocated = [GC]::GetTotalAllocatedBytes($true) - $before
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.Image.DimensionsInvalid*'
+        $refused[0].Exception.Message | Should -Match '100000x100000'
+        # 30 GB of pixels were claimed; refusing costs what a cmdlet call costs anyway.
+        $allocated | Should -BeLessThan 64MB
+    }
+}
+
+Describe 'The module''s dependencies in a load context of their own (PowerShell 7)' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+    It 'works in a session where another SixLabors.ImageSharp and System.Text.Json were loaded first' {
+        $fake = Join-Path $TestDrive 'other-module'
+        $null = New-Item -ItemType Directory -Path $fake
+        $stj = Get-ChildItem -Path (Join-Path $HOME '.nuget/packages/system.text.json') -Recurse -Filter System.Text.Json.dll |
+            Where-Object FullName -match 'netstandard2.0' | Select-Object -First 1
+        $job = Start-Job -ScriptBlock {
+            param($Module, $FakeFolder, $Source, $OtherJson)
+            $ErrorActionPreference = 'Stop'
+            # Another module's ImageSharp: same name, other version, other types, loaded first into the default context.
+            $name = [Reflection.AssemblyName]::new('SixLabors.ImageSharp, Version=9.9.0.0')
+            $builder = [System.Reflection.Emit.PersistedAssemblyBuilder]::new($name, [object].Assembly)
+            $type = $builder.DefineDynamicModule('SixLabors.ImageSharp').DefineType('SixLabors.ImageSharp.Impostor', 'Public, Class')
+            $null = $type.CreateType()
+            $builder.Save((Join-Path $FakeFolder 'SixLabors.ImageSharp.dll'))
+            Add-Type -Path (Join-Path $FakeFolder 'SixLabors.ImageSharp.dll')
+            # Another module's System.Text.Json, a different version in that module's own context.
+            $otherContext = [System.Runtime.Loader.AssemblyLoadContext]::new('OtherModule', $false)
+            $otherJsonVersion = if ($OtherJson) { $otherContext.LoadFromAssemblyPath($OtherJson).GetName().Version.ToString() }
+            Import-Module $Module
+            $resized = Resize-GptImage -LiteralPath $Source -Scale 0.25 -OutputDirectory $FakeFolder
+            $estimate = Measure-GptImageCost -Prompt 'a fox' -Summary   # reads the price table with System.Text.Json
+            $imaging = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SixLabors.ImageSharp' } |
+                ForEach-Object { '{0} {1}' -f $_.GetName().Version, [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
+            [pscustomobject]@{
+                Resized   = $resized.Name
+                Cost      = $estimate.EstimatedCostUsd
+                ImageSharp = @($imaging)
+                OtherJson = $otherJsonVersion
+                Impostor  = [SixLabors.ImageSharp.Impostor].Assembly.GetName().Version.ToString()
+            }
+        } -ArgumentList (Get-GptImageModulePath), $fake, $script:Square, $stj.FullName
+        $result = $job | Wait-Job -Timeout 120 | Receive-Job
+        $job | Remove-Job -Force
+        $result.Resized | Should -Be 'square-256x256.png'
+        $result.Cost | Should -BeGreaterThan 0
+        $result.Impostor | Should -Be '9.9.0.0'
+        $result.ImageSharp | Should -Contain '9.9.0.0 Default'
+        $result.ImageSharp | Should -Contain '2.0.0.0 GptImage.PowerShell'
+        $result.OtherJson | Should -Not -BeNullOrEmpty
+    }
+}
