@@ -144,3 +144,62 @@ Describe 'The module''s dependencies in a load context of their own (PowerShell 
         $result.OtherJson | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Metadata is stripped before upload' {
+    BeforeAll {
+        # A JPEG from the emulator with an EXIF block (camera, GPS) and a comment put in after SOI, as a phone would.
+        $jpeg = ('a plain photo' | New-GptImage @script:Connection -Size 1024x1024 -OutputFormat jpeg -OutputDirectory (Join-Path $TestDrive 'photos') -FileName 'plain' -NoCache).Path
+        $bytes = [IO.File]::ReadAllBytes($jpeg)
+        $secret = [Text.Encoding]::ASCII.GetBytes('SecretCam GPS 51.5074N 0.1278W')
+        $segments = foreach ($segment in @(@(0xE1, ([Text.Encoding]::ASCII.GetBytes("Exif`0`0") + $secret)), @(0xFE, $secret))) {
+            $payload = [byte[]]$segment[1]
+            $length = $payload.Length + 2
+            , [byte[]](@(0xFF, $segment[0], ($length -shr 8), ($length -band 0xFF)) + $payload)
+        }
+        $script:Photo = Join-Path $TestDrive 'photos/phone.jpg'
+        [IO.File]::WriteAllBytes($script:Photo, [byte[]]($bytes[0..1] + $segments[0] + $segments[1] + $bytes[2..($bytes.Length - 1)]))
+        $script:Secret = 'SecretCam'
+
+        function Get-UploadedImage {
+            $edit = (Get-EmulatorCounters $script:Emulator).requests | Where-Object path -like '*/images/edits' | Select-Object -Last 1
+            [Convert]::FromBase64String(($edit.files | Select-Object -First 1).base64)
+        }
+    }
+
+    It 'Edit-GptImage uploads the photo without its EXIF and comment, still a JPEG' {
+        $null = Edit-GptImage -LiteralPath $script:Photo -Prompt 'make it sunny' @script:Connection -NoCache
+        $sent = Get-UploadedImage
+        $sent[0..2] | Should -Be @(0xFF, 0xD8, 0xFF)
+        [Text.Encoding]::ASCII.GetString($sent) | Should -Not -Match $script:Secret
+        [Text.Encoding]::ASCII.GetString([IO.File]::ReadAllBytes($script:Photo)) | Should -Match $script:Secret   # the file itself is untouched
+    }
+
+    It '-KeepMetadata uploads the file byte for byte' {
+        $null = Edit-GptImage -LiteralPath $script:Photo -Prompt 'make it sunny' @script:Connection -NoCache -KeepMetadata
+        $sent = Get-UploadedImage
+        [Convert]::ToBase64String($sent) | Should -Be ([Convert]::ToBase64String([IO.File]::ReadAllBytes($script:Photo)))
+    }
+}
+
+Describe 'Inputs over the model''s limits' {
+    BeforeAll {
+        # 2048x1024 is over gpt-image-1.5's largest size (1536x1024): resized to fit unless -NoResize.
+        $script:Big = ('a wide plain image' | New-GptImage @script:Connection -Size 2048x1024 -OutputDirectory (Join-Path $TestDrive 'big') -FileName 'big' -NoCache).Path
+    }
+
+    It 'are resized to fit with a warning, not refused' {
+        $null = Edit-GptImage -LiteralPath $script:Big -Prompt 'add a boat' -Model gpt-image-1.5 @script:Connection -NoCache -WarningVariable warned -WarningAction SilentlyContinue
+        ($warned -join "`n") | Should -Match '2048x1024'
+        $edit = (Get-EmulatorCounters $script:Emulator).requests | Where-Object path -like '*/images/edits' | Select-Object -Last 1
+        $sent = [Convert]::FromBase64String($edit.files[0].base64)
+        $w = ([int]$sent[16] -shl 24) -bor ([int]$sent[17] -shl 16) -bor ([int]$sent[18] -shl 8) -bor $sent[19]
+        $w | Should -BeLessOrEqual 1536
+    }
+
+    It 'are refused before any upload with -NoResize' {
+        Reset-EmulatorCounters $script:Emulator
+        Edit-GptImage -LiteralPath $script:Big -Prompt 'add a boat' -Model gpt-image-1.5 @script:Connection -NoCache -NoResize -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.ImageTooLarge*'
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+}

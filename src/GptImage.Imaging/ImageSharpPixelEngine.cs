@@ -8,6 +8,9 @@ namespace GptImage.Imaging.Pixels
     /// <summary>The <see cref="IPixelEngine"/> over ImageSharp, with its safe configuration.</summary>
     internal sealed class ImageSharpPixelEngine : IPixelEngine
     {
+        /// <summary>JPEG quality of a re-encoded upload: high, because the model sees every artefact.</summary>
+        private const int UploadQuality = 95;
+
         public (string Format, int Width, int Height) Identify(Stream stream, string? path) => SafeImageReader.Identify(stream, path);
 
         public byte[] Resize(Stream stream, string? path, int width, int height, string outputFormat, int? quality, double? dpi)
@@ -15,6 +18,17 @@ namespace GptImage.Imaging.Pixels
             using Image<Rgba32> image = SafeImageReader.Load(stream, path, out _);
             image.Mutate(c => c.Resize(width, height, KnownResamplers.Lanczos3));
             return ImageEncoding.Encode(image, outputFormat, quality, dpi);
+        }
+
+        public ushort Orientation(byte[] bytes, string format) => ExifOrientation.Read(bytes, format);
+
+        public byte[] Reencode(byte[] bytes, string? path, ushort orientation, int? width, int? height, bool nearest)
+        {
+            using Image<Rgba32> image = SafeImageReader.Load(bytes, path, out string format);
+            ExifOrientation.Apply(image, orientation);
+            if (width is int w && height is int h && (w != image.Width || h != image.Height))
+                image.Mutate(c => c.Resize(w, h, nearest ? KnownResamplers.NearestNeighbor : KnownResamplers.Lanczos3));
+            return ImageEncoding.Encode(image, format, UploadQuality);
         }
     }
 }

@@ -100,7 +100,7 @@ namespace GptImage.Emulator.Pipeline
             record.Model = call.Text("model");
             record.Fields = ImageCallReader.FieldNames(call);
             record.Files = call.Images.Concat(call.Mask is null ? Enumerable.Empty<UploadedFile>() : new[] { call.Mask })
-                .Select(f => new RecordedFilePart(f.Param, f.FileName, f.ContentType, f.Bytes.Length)).ToArray();
+                .Select(f => RecordedFilePart.From(f.Param, f.FileName, f.ContentType, f.Bytes)).ToArray();
         }
 
         private FaultKind ChooseFault(out TimeSpan? announcedWait)

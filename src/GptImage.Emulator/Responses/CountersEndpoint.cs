@@ -45,6 +45,18 @@ namespace GptImage.Emulator.Responses
                     writer.WriteString("model", r.Model);
                     writer.WriteString("prompt", r.Prompt);
                     writer.WriteString("auth", r.Auth.ToString());
+                    writer.WriteStartArray("files");
+                    foreach (RecordedFilePart file in r.Files)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("name", file.Name);
+                        writer.WriteString("fileName", file.FileName);
+                        writer.WriteString("contentType", file.ContentType);
+                        writer.WriteNumber("length", file.Length);
+                        writer.WriteString("base64", file.Base64);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();

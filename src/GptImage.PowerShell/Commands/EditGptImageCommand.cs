@@ -47,6 +47,18 @@ namespace GptImage.Commands
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? InputFidelity { get; set; }
 
+        /// <summary>Upload the images with their EXIF (GPS position, camera), XMP, ICC profile and comments. By default these are removed before upload, after turning the pixels upright by the EXIF orientation.</summary>
+        [Parameter]
+        public SwitchParameter KeepMetadata { get; set; }
+
+        /// <summary>Refuse images over the model's limits (50 MB, or more pixels than the model makes: 8.3 megapixels on gpt-image-2) instead of resizing them to fit with a warning, which is the default.</summary>
+        [Parameter]
+        public SwitchParameter NoResize { get; set; }
+
+        /// <summary>When the first image is resized to fit, resize the mask with it. Without this switch such an edit with a mask is refused, as the mask would no longer match.</summary>
+        [Parameter]
+        public SwitchParameter ResizeMask { get; set; }
+
         /// <summary>
         /// The pipeline record itself (a FileInfo, a New-GptImage result, a CSV row), kept for -FileName fields and
         /// as each error's TargetObject. Compiled cmdlets do not see $_, so it binds alongside -Path/-LiteralPath.
@@ -76,6 +88,9 @@ namespace GptImage.Commands
                 ApplyStreamingOptions(request);
                 request.Prompt = Prompt;
                 request.InputFidelity = ParameterValues.NullIfEmpty(InputFidelity)?.ToLowerInvariant();
+                request.KeepMetadata = KeepMetadata.IsPresent;
+                request.NoResize = NoResize.IsPresent;
+                request.ResizeMask = ResizeMask.IsPresent;
                 foreach (string image in ResolveImages()) request.Images.Add(image);
                 if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
                 // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.

@@ -62,6 +62,21 @@ namespace GptImage.Commands
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? InputFidelity { get; set; }
 
+        /// <summary>Upload the images with their EXIF (GPS position, camera), XMP, ICC profile and comments. By default these are removed before upload, after turning the pixels upright by the EXIF orientation.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        public SwitchParameter KeepMetadata { get; set; }
+
+        /// <summary>Refuse images over the model's limits (50 MB, or more pixels than the model makes: 8.3 megapixels on gpt-image-2) instead of resizing them to fit with a warning, which is the default.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        public SwitchParameter NoResize { get; set; }
+
+        /// <summary>When the first image is resized to fit, resize the mask with it. Without this switch such an edit with a mask is refused, as the mask would no longer match.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        public SwitchParameter ResizeMask { get; set; }
+
         protected override void BeginProcessing()
         {
             _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
@@ -87,6 +102,12 @@ namespace GptImage.Commands
                     ? EditRequestInput.Build(this, ParameterSetName, ParameterSetName == LiteralPathSet ? LiteralPath : Path, MaskPath, InputFidelity)
                     : new ImageGenerationRequest();
                 ApplyRequestOptions(request);
+                if (request is ImageEditRequest upload)
+                {
+                    upload.KeepMetadata = KeepMetadata.IsPresent;
+                    upload.NoResize = NoResize.IsPresent;
+                    upload.ResizeMask = ResizeMask.IsPresent;
+                }
                 request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
                 // The same checks as New-GptImage and Edit-GptImage, so the rows that error here are the rows that would fail there.
                 foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);

@@ -17,6 +17,16 @@ namespace GptImage.Imaging.Pixels
 
         /// <summary>Decodes, resizes to exactly <paramref name="width"/>x<paramref name="height"/> (Lanczos-3) and encodes without metadata.</summary>
         byte[] Resize(Stream stream, string? path, int width, int height, string outputFormat, int? quality, double? dpi);
+
+        /// <summary>The EXIF orientation of a JPEG (1 to 8; 1 = upright, also for other formats and unreadable EXIF).</summary>
+        ushort Orientation(byte[] bytes, string format);
+
+        /// <summary>
+        /// Decodes, turns upright by <paramref name="orientation"/>, resizes to <paramref name="width"/>x<paramref name="height"/>
+        /// (the upright size; null keeps it) and encodes in the same format without metadata. <paramref name="nearest"/>
+        /// resizes masks without blending alpha across the edit boundary.
+        /// </summary>
+        byte[] Reencode(byte[] bytes, string? path, ushort orientation, int? width, int? height, bool nearest);
     }
 
     /// <summary>Finds the engine by name, so this assembly never references ImageSharp.</summary>
