@@ -58,11 +58,14 @@ namespace GptImage.PowerShell.Tests.Contract
                 {
                     "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
                     "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
+                    "-KeepMetadata switch {LiteralPath:} {Path:}",
                     "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
                     "-MaskPath string {LiteralPath: N} {Path: N}",
+                    "-NoResize switch {LiteralPath:} {Path:}",
                     "-Metadata System.Collections.Hashtable {*:}",
                     "-Path string[] {Path: M P0 V N}",
                     "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
+                    "-ResizeMask switch {LiteralPath:} {Path:}",
                     "-Template string {Template: M P0}",
                 }),
             ["Get-GptImageBatchJob"] = Cmdlet(
@@ -101,10 +104,13 @@ namespace GptImage.PowerShell.Tests.Contract
                 {
                     "-InputFidelity string {*: N} [ValidateOptionalSet: low|high]",
                     "-InputObject System.Management.Automation.PSObject {*: V} [DontShow]",
+                    "-KeepMetadata switch {*:}",
                     "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
                     "-MaskPath string {*: N}",
+                    "-NoResize switch {*:}",
                     "-Path string[] {Path: M P0 V N}",
                     "-Prompt string [aliases: Description, Text] {*: M N}",
+                    "-ResizeMask switch {*:}",
                 }),
             ["Test-GptImageMask"] = Cmdlet(
                 "Test-GptImageMask class=TestGptImageMaskCommand sealed ShouldProcess=False Output=System.Boolean,GptImage.MaskReport",
@@ -175,10 +181,13 @@ namespace GptImage.PowerShell.Tests.Contract
                 {
                     "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
                     "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
+                    "-KeepMetadata switch {LiteralPath:} {Path:}",
                     "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
                     "-MaskPath string {LiteralPath: N} {Path: N}",
+                    "-NoResize switch {LiteralPath:} {Path:}",
                     "-Path string[] {Path: M P0 V N}",
                     "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
+                    "-ResizeMask switch {LiteralPath:} {Path:}",
                     "-Summary switch {*:}",
                     "-Template string {Template: M P0}",
                 }),
