@@ -57,3 +57,28 @@ Describe 'Get-Help <Name> -Full' -ForEach $script:Cmdlets {
         ($Help.relatedLinks.navigationLink | Where-Object uri | Select-Object -First 1).uri | Should -Be $Command.HelpUri
     }
 }
+
+Describe 'about topics' {
+    It 'Get-Help about_GptImage* lists the module''s three topics, each with a synopsis' {
+        $topics = @(Get-Help about_GptImage* | Sort-Object Name)
+        @($topics | ForEach-Object Name) | Should -Be @('about_GptImage', 'about_GptImage_FileNames', 'about_GptImage_Templates')
+        foreach ($topic in $topics) { $topic.Synopsis | Should -Not -BeNullOrEmpty -Because "$($topic.Name) needs a short description" }
+    }
+
+    It 'Get-Help about_GptImage shows the whole topic' {
+        $text = Get-Help about_GptImage | Out-String
+        foreach ($section in 'KEYS AND ENDPOINTS', 'AZURE OPENAI', 'THE CACHE AND RERUNS', 'COSTS AND -MAXCOST', 'RATE LIMITS AND -THROTTLELIMIT',
+            'THE MANIFEST', 'THE BATCH API', 'ERRORS') {
+            $text | Should -Match ([regex]::Escape($section))
+        }
+    }
+
+    It 'about_GptImage says what to do about every error id the module defines' {
+        $text = Get-Help about_GptImage | Out-String
+        $core = [GptImage.Orchestration.GptImageResult].Assembly
+        $ids = @($core.GetTypes() | Where-Object { $_.Name -like '*ErrorIds' } |
+                ForEach-Object { $_.GetFields() } | Where-Object { $_.IsLiteral } | ForEach-Object { $_.GetRawConstantValue() })
+        $ids.Count | Should -BeGreaterThan 40
+        foreach ($id in $ids) { $text | Should -Match ([regex]::Escape($id) + '\b') -Because "$id needs an entry" }
+    }
+}

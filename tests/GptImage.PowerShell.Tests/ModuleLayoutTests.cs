@@ -30,6 +30,9 @@ namespace GptImage.PowerShell.Tests
         private static readonly string[] ExpectedHelpFiles =
         {
             "GptImage.PowerShell.dll-Help.xml",
+            "about_GptImage.help.txt",
+            "about_GptImage_FileNames.help.txt",
+            "about_GptImage_Templates.help.txt",
         };
 
         [Fact]
