@@ -10,8 +10,8 @@ namespace GptImage.Commands
     /// <para>From a drawing (the default): pixels of -EditColor (black unless told otherwise) become transparent, the area
     /// to edit, and the rest opaque. With -Rectangle 'x,y,width,height': the rectangles over -Path's image become
     /// transparent. -Invert edits everything except the marked area.</para>
-    /// <para>The mask is written atomically to -DestinationPath (default: &lt;name&gt;.mask.png next to -Path); an existing
-    /// file needs -Force. The written file is returned.</para>
+    /// <para>The mask is written atomically to -DestinationPath (default: &lt;name&gt;.mask.png next to -Path; an existing
+    /// folder receives &lt;name&gt;.mask.png); an existing file needs -Force. The written file is returned.</para>
     /// </remarks>
     /// <example>
     /// <code>ConvertTo-GptImageMask -Path ./photo.png -Rectangle '0,0,1024,300' -DestinationPath ./sky.mask.png</code>
@@ -62,7 +62,7 @@ namespace GptImage.Commands
         [ValidateRange(1, 254)]
         public int Threshold { get; set; } = 128;
 
-        /// <summary>Where to write the mask PNG. Default: &lt;name&gt;.mask.png next to -Path.</summary>
+        /// <summary>Where to write the mask PNG. Default: &lt;name&gt;.mask.png next to -Path. An existing folder receives &lt;name&gt;.mask.png.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         public string? DestinationPath { get; set; }
@@ -79,6 +79,8 @@ namespace GptImage.Commands
             {
                 source = FileSystemPaths.ResolveLiteral(this, Path);
                 destination = FileSystemPaths.ResolveLiteral(this, DestinationPath ?? DefaultDestination(source));
+                // Like Copy-Item: a folder given as the destination receives the file under its default name.
+                if (Directory.Exists(destination)) destination = System.IO.Path.Combine(destination, MaskFileName(source));
             }
             catch (Exception e) when (e is PSArgumentException || e is SessionStateException)
             {
@@ -124,6 +126,8 @@ namespace GptImage.Commands
         private static MaskEditColor Opposite(MaskEditColor color) => color == MaskEditColor.Black ? MaskEditColor.White : MaskEditColor.Black;
 
         private static string DefaultDestination(string source) =>
-            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source) ?? ".", System.IO.Path.GetFileNameWithoutExtension(source) + MaskSuffix);
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source) ?? ".", MaskFileName(source));
+
+        private static string MaskFileName(string source) => System.IO.Path.GetFileNameWithoutExtension(source) + MaskSuffix;
     }
 }
