@@ -31,20 +31,38 @@ function Format-Wrapped {
     return $lines
 }
 
+function Format-Table2 {
+    <# A markdown table as aligned columns: every column but the last padded, the last wrapped under itself. #>
+    param([System.Collections.Generic.List[string[]]] $Rows)
+    $columns = ($Rows | ForEach-Object { $_.Count } | Measure-Object -Maximum).Maximum
+    $widths = @(for ($c = 0; $c -lt $columns - 1; $c++) { ($Rows | ForEach-Object { if ($c -lt $_.Count) { $_[$c].Length } else { 0 } } | Measure-Object -Maximum).Maximum })
+    foreach ($row in $Rows) {
+        $lead = '    '
+        for ($c = 0; $c -lt $columns - 1; $c++) { $lead += $(if ($c -lt $row.Count) { $row[$c] } else { '' }).PadRight($widths[$c] + 2) }
+        $last = if ($row.Count -ge $columns) { $row[$columns - 1] } else { '' }
+        Format-Wrapped $last $lead (' ' * $lead.Length)
+    }
+}
+
 function ConvertTo-AboutText {
     param([Parameter(Mandatory)] [string] $Markdown)
     $out = [System.Collections.Generic.List[string]]::new()
     $paragraph = [System.Collections.Generic.List[string]]::new()
+    $table = [System.Collections.Generic.List[string[]]]::new()
     $bullet = $null
     $inCode = $false
+    $section = ''
 
     $flush = {
         if ($paragraph.Count) {
             $text = ConvertFrom-InlineMarkdown ($paragraph -join ' ')
-            if ($null -ne $bullet) { $out.AddRange([string[]](Format-Wrapped $text '    - ' '      ')) }
+            # Get-Help lists the 5th line of the file as the topic's synopsis: the short description stays on one line.
+            if ($section -eq 'SHORT DESCRIPTION') { $out.Add('    ' + $text) }
+            elseif ($null -ne $bullet) { $out.AddRange([string[]](Format-Wrapped $text '    - ' '      ')) }
             else { $out.AddRange([string[]](Format-Wrapped $text '    ' '    ')) }
             $paragraph.Clear()
         }
+        if ($table.Count) { $out.AddRange([string[]](Format-Table2 $table)); $table.Clear() }
         $bullet = $null   # dot-sourced: this is the caller's variable
     }
 
@@ -56,10 +74,15 @@ function ConvertTo-AboutText {
         }
         if ($inCode) { $out.Add($(if ($raw.Trim()) { '        ' + $raw } else { '' })); continue }
         if ($raw -match '^# (.+)$') { . $flush; $out.Add('TOPIC'); $out.Add('    ' + $Matches[1].Trim()); continue }
-        if ($raw -match '^## (.+)$') { . $flush; if ($out.Count -and $out[-1]) { $out.Add('') }; $out.Add($Matches[1].Trim().ToUpperInvariant()); continue }
+        if ($raw -match '^## (.+)$') { . $flush; if ($out.Count -and $out[-1]) { $out.Add('') }; $section = $Matches[1].Trim().ToUpperInvariant(); $out.Add($section); continue }
         if ($raw -match '^###+ (.+)$') { . $flush; if ($out.Count -and $out[-1]) { $out.Add('') }; $out.Add('  ' + (ConvertFrom-InlineMarkdown $Matches[1].Trim())); continue }
-        if ($raw -match '^\s*\|') { . $flush; if ($raw -notmatch '^\s*\|[\s:|-]+\|\s*$') { $out.Add('    ' + (ConvertFrom-InlineMarkdown $raw.Trim())) }; continue }
-        if (-not $raw.Trim()) { . $flush; if ($out.Count -and $out[-1]) { $out.Add('') }; continue }
+        if ($raw -match '^\s*\|') {
+            if ($paragraph.Count) { . $flush }
+            if ($raw -notmatch '^\s*\|[\s:|-]+\|\s*$') { $table.Add([string[]]@($raw.Trim().Trim('|') -split '\|' | ForEach-Object { ConvertFrom-InlineMarkdown $_.Trim() })) }
+            continue
+        }
+        # A blank line after a heading adds nothing: the text starts on the line below the heading.
+        if (-not $raw.Trim()) { . $flush; if ($out.Count -and $out[-1] -and $out[-1].StartsWith(' ')) { $out.Add('') }; continue }
         if ($raw -match '^\s*[-*] (.+)$') { . $flush; $bullet = $true; $paragraph.Add($Matches[1]); continue }
         $paragraph.Add($raw.Trim())
     }
