@@ -26,6 +26,7 @@
         'Receive-GptImageBatchJob'
         'Stop-GptImageBatchJob'
         'Resize-GptImage'
+        'Expand-GptImage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -203,3 +203,48 @@ Describe 'Inputs over the model''s limits' {
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 }
+
+Describe 'Expand-GptImage' {
+    It 'turns a square into a 16:9 banner in one edit: canvas, mask of the new area, the result like Edit-GptImage' {
+        Reset-EmulatorCounters $script:Emulator
+        $out = Join-Path $TestDrive 'banners'
+        $result = Expand-GptImage -LiteralPath $script:Square -AspectRatio 16:9 -Prompt 'the same scene, wider' @script:Connection -OutputDirectory $out -NoCache
+        $result.Status | Should -Be 'Succeeded'
+        $result.Size | Should -Be '1824x1024'
+        Get-PngSize $result.Path | Should -Be '1824x1024'
+        $edit = (Get-EmulatorCounters $script:Emulator).requests | Where-Object path -like '*/images/edits'
+        @($edit).Count | Should -Be 1
+        $edit.files.Count | Should -Be 2
+        $canvas = Join-Path $TestDrive 'canvas.png'; [IO.File]::WriteAllBytes($canvas, [Convert]::FromBase64String($edit.files[0].base64))
+        $mask = Join-Path $TestDrive 'mask.png'; [IO.File]::WriteAllBytes($mask, [Convert]::FromBase64String($edit.files[1].base64))
+        Get-PngSize $canvas | Should -Be '1824x1024'
+        $report = Test-GptImageMask -MaskPath $mask -ImagePath $canvas -Detailed
+        $report.IsValid | Should -BeTrue
+        [math]::Round($report.TransparentPercent, 1) | Should -Be ([math]::Round(100 * 800 / 1824, 1))
+    }
+
+    It '-WhatIf shows the canvas, the painted share and the cost, and sends nothing' {
+        Reset-EmulatorCounters $script:Emulator
+        $transcript = Join-Path $TestDrive 'expand-whatif.txt'
+        $null = Start-Transcript -LiteralPath $transcript
+        Expand-GptImage -LiteralPath $script:Square -AspectRatio 9:16 -Anchor Bottom -Prompt 'sky above' @script:Connection -OutputDirectory $TestDrive -WhatIf
+        $null = Stop-Transcript
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $text | Should -Match '1024x1824 canvas at Bottom'
+        $text | Should -Match '43\.9% of the canvas is painted'
+        $text | Should -Match 'estimated [0-9.]+ USD'
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+
+    It 'takes Get-ChildItem output (whose Size property is the file length) with -AspectRatio' {
+        $said = Get-ChildItem -LiteralPath $script:Images -Filter *.png | Expand-GptImage -AspectRatio 2:1 -Prompt 'wider' @script:Connection -OutputDirectory $TestDrive -WhatIf -Verbose 4>&1 -ErrorVariable bad
+        $bad | Should -BeNullOrEmpty
+        ($said | Out-String) | Should -Match '2048x1024 canvas'
+    }
+
+    It 'refuses shapes the model cannot make' {
+        Expand-GptImage -LiteralPath $script:Square -AspectRatio 5:1 -Prompt 'x' @script:Connection -OutputDirectory $TestDrive -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.InvalidSize*'
+        $bad[0].Exception.Message | Should -Match '1:3 to 3:1'
+    }
+}

@@ -21,7 +21,7 @@ Describe 'GptImage.PowerShell module' {
         $commands = Get-Command -Module GptImage.PowerShell
         $commands.CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
         ($commands.Name | Sort-Object) | Should -Be @(
-            'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage',
+            'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage', 'Expand-GptImage',
             'Export-GptImageBatch', 'Get-GptImageBatchJob', 'Measure-GptImageCost', 'New-GptImage',
             'Receive-GptImageBatchJob', 'Resize-GptImage', 'Stop-GptImageBatchJob', 'Submit-GptImageBatchJob', 'Test-GptImageMask')
     }

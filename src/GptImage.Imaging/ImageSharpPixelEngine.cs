@@ -30,5 +30,19 @@ namespace GptImage.Imaging.Pixels
                 image.Mutate(c => c.Resize(w, h, nearest ? KnownResamplers.NearestNeighbor : KnownResamplers.Lanczos3));
             return ImageEncoding.Encode(image, format, UploadQuality);
         }
+
+        public byte[] Compose(Stream stream, string? path, int canvasWidth, int canvasHeight, int x, int y, int width, int height)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            byte[] bytes = buffer.ToArray();
+            using Image<Rgba32> image = SafeImageReader.Load(bytes, path, out string format);
+            ExifOrientation.Apply(image, ExifOrientation.Read(bytes, format));
+            if (width != image.Width || height != image.Height)
+                image.Mutate(c => c.Resize(width, height, KnownResamplers.Lanczos3));
+            using var canvas = new Image<Rgba32>(SafeImageConfiguration.Instance, canvasWidth, canvasHeight, new Rgba32(0, 0, 0, 0));
+            canvas.Mutate(c => c.DrawImage(image, new Point(x, y), 1f));
+            return ImageEncoding.Encode(canvas, "png");
+        }
     }
 }

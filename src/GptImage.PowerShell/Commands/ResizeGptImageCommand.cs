@@ -30,7 +30,8 @@ namespace GptImage.Commands
     /// <code>New-GptImage 'A lighthouse at dawn, watercolour' -OutputDirectory ./out | Resize-GptImage -Scale 4 -Force</code>
     /// <para>Generates an image and writes a 4x copy next to it, replacing an earlier one of the same name.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Resize, "GptImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Resize, "GptImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+        HelpUri = HelpLinks.Readme + "resize-gptimage")]
     [OutputType(typeof(FileInfo))]
     public sealed class ResizeGptImageCommand : PSCmdlet
     {

@@ -112,6 +112,17 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Prompt string [aliases: Description, Text] {*: M N}",
                     "-ResizeMask switch {*:}",
                 }),
+            ["Expand-GptImage"] = Cmdlet(
+                "Expand-GptImage class=ExpandGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult",
+                RequestOptions, BatchOptions, new[]
+                {
+                    "-Anchor GptImage.Imaging.Pixels.OutpaintAnchor {*:}",
+                    "-AspectRatio string {*:}",
+                    "-KeepMetadata switch {*:}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
+                    "-Path string[] {Path: M P0 V N}",
+                    "-Prompt string [aliases: Description, Text] {*: M}",
+                }),
             ["Test-GptImageMask"] = Cmdlet(
                 "Test-GptImageMask class=TestGptImageMaskCommand sealed ShouldProcess=False Output=System.Boolean,GptImage.MaskReport",
                 new[]

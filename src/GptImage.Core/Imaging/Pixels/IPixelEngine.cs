@@ -27,6 +27,12 @@ namespace GptImage.Imaging.Pixels
         /// resizes masks without blending alpha across the edit boundary.
         /// </summary>
         byte[] Reencode(byte[] bytes, string? path, ushort orientation, int? width, int? height, bool nearest);
+
+        /// <summary>
+        /// A transparent RGBA PNG canvas of <paramref name="canvasWidth"/>x<paramref name="canvasHeight"/> with the image,
+        /// turned upright and resized to <paramref name="width"/>x<paramref name="height"/>, drawn at (<paramref name="x"/>, <paramref name="y"/>).
+        /// </summary>
+        byte[] Compose(Stream stream, string? path, int canvasWidth, int canvasHeight, int x, int y, int width, int height);
     }
 
     /// <summary>Finds the engine by name, so this assembly never references ImageSharp.</summary>

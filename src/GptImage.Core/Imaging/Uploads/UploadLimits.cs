@@ -54,11 +54,7 @@ namespace GptImage.Imaging.Uploads
             return $"{model ?? "the model"} takes {MaxBytes / (1024 * 1024)} MB{pixels}";
         }
 
-        private static (int Width, int Height)? ParseSize(string size)
-        {
-            string[] parts = size.Split('x');
-            return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int w)
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int h) ? (w, h) : ((int, int)?)null;
-        }
+        private static (int Width, int Height)? ParseSize(string size) =>
+            Validation.SizeRules.TryParse(size, out int w, out int h) ? (w, h) : ((int, int)?)null;
     }
 }
