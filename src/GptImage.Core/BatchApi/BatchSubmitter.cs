@@ -64,11 +64,11 @@ namespace GptImage.BatchApi
                         {
                             imageIds = new List<string>();
                             // The same preparation as a multipart edit: metadata removed, resized to fit (UploadPreparer).
-                            IReadOnlyDictionary<ImageInput, byte[]> prepared = Imaging.Uploads.UploadPreparer.PrepareAll(edit);
-                            foreach (ImageInput image in edit.Images)
-                                imageIds.Add(await UploadImageAsync(image, prepared[image], uploadedImages, work, options, cancellationToken).ConfigureAwait(false));
+                            (IReadOnlyList<byte[]> images, byte[]? preparedMask) = Imaging.Uploads.UploadPreparer.PrepareAll(edit);
+                            for (int i = 0; i < edit.Images.Count; i++)
+                                imageIds.Add(await UploadImageAsync(edit.Images[i], images[i], uploadedImages, work, options, cancellationToken).ConfigureAwait(false));
                             ImageInput? mask = EditInputRules.EffectiveMask(edit);
-                            if (mask != null) maskId = await UploadImageAsync(mask, prepared[mask], uploadedImages, work, options, cancellationToken).ConfigureAwait(false);
+                            if (mask != null && preparedMask != null) maskId = await UploadImageAsync(mask, preparedMask, uploadedImages, work, options, cancellationToken).ConfigureAwait(false);
                         }
                         writer.Add(customId, BatchEndpoints.For(job.Request), BatchInputLine.Build(customId, job.Request, imageIds, maskId));
                         rows[customId] = (job, RowFor(customId, job));

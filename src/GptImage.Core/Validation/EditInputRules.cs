@@ -39,7 +39,7 @@ namespace GptImage.Validation
                 UploadPlan plan = UploadPreparer.Plan(image, r, caps);
                 if (plan.OverLimits && r.NoResize)
                     throw new GptImageValidationException(ErrorIds.ImageTooLarge, ImageParameter, image.ToString(),
-                        $"each image must fit {UploadLimits.For(caps).Describe(caps?.Name)}; this one is {plan.Width}x{plan.Height}, {Megabytes(plan.Bytes)} (without -NoResize it is resized to fit).");
+                        $"each image must be under {Megabytes(maxBytes)}{RequestValidator.ForModel(caps)} and within the pixels the model makes ({UploadLimits.For(caps).Describe(caps?.Name)}); this one is {plan.Width}x{plan.Height}, {Megabytes(plan.Bytes)}. Without -NoResize it is resized to fit.");
             }
             UploadPlan first = UploadPreparer.Plan(r.Images[0], r, caps);
             if (first.Resize && EffectiveMask(r) != null && !r.ResizeMask)

@@ -32,10 +32,10 @@ namespace GptImage.Wire
         public EditMultipartBuilder(ImageEditRequest request)
         {
             _fields = WireFields.For(request);
-            IReadOnlyDictionary<ImageInput, byte[]> prepared = UploadPreparer.PrepareAll(request);
-            foreach (ImageInput image in request.Images) _images.Add((image, prepared[image], MimeOf(image, prepared[image])));
+            (IReadOnlyList<byte[]> images, byte[]? preparedMask) = UploadPreparer.PrepareAll(request);
+            for (int i = 0; i < request.Images.Count; i++) _images.Add((request.Images[i], images[i], MimeOf(request.Images[i], images[i])));
             ImageInput? mask = EditInputRules.EffectiveMask(request);
-            if (mask != null) _mask = (mask, prepared[mask], MimeOf(mask, prepared[mask]));
+            if (mask != null && preparedMask != null) _mask = (mask, preparedMask, MimeOf(mask, preparedMask));
         }
 
         /// <summary>A fresh body for one attempt (each attempt reopens the files; HttpClient disposes the content).</summary>

@@ -105,17 +105,15 @@ namespace GptImage.Imaging.Uploads
             return request.KeepMetadata ? data : MetadataStripper.Strip(data, "png");
         }
 
-        /// <summary>Every image and the mask of an edit, prepared; the key is the input as given.</summary>
-        public static IReadOnlyDictionary<ImageInput, byte[]> PrepareAll(ImageEditRequest request)
+        /// <summary>Every image of an edit (in the request's order) and its mask (null without one), prepared.</summary>
+        public static (IReadOnlyList<byte[]> Images, byte[]? Mask) PrepareAll(ImageEditRequest request)
         {
             ModelCapabilities? caps = ModelCatalog.Find(request.Model ?? ImageGenerationRequest.DefaultModel);
-            var prepared = new Dictionary<ImageInput, byte[]>();
-            foreach (ImageInput image in request.Images)
-                if (!prepared.ContainsKey(image)) prepared[image] = PrepareImage(image, request, caps);
+            var images = new List<byte[]>();
+            foreach (ImageInput image in request.Images) images.Add(PrepareImage(image, request, caps));
             ImageInput? mask = Validation.EditInputRules.EffectiveMask(request);
-            if (mask != null && request.Images.Count > 0)
-                prepared[mask] = PrepareMask(mask, request, Plan(request.Images[0], request, caps));
-            return prepared;
+            byte[]? preparedMask = mask != null && request.Images.Count > 0 ? PrepareMask(mask, request, Plan(request.Images[0], request, caps)) : null;
+            return (images, preparedMask);
         }
 
         private const ushort ExifOrientationUpright = 1;

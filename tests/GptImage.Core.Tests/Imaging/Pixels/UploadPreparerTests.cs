@@ -153,8 +153,8 @@ namespace GptImage.Tests.Imaging.Pixels
             request.ResizeMask = true;
             RequestValidator.Validate(request, new DateTime(2026, 11, 1));
             var prepared = UploadPreparer.PrepareAll(request);
-            IImageInfo sentImage = Image.Identify(prepared[request.Images[0]]);
-            IImageInfo sentMask = Image.Identify(prepared.Single(p => p.Key != request.Images[0]).Value);
+            IImageInfo sentImage = Image.Identify(prepared.Images[0]);
+            IImageInfo sentMask = Image.Identify(prepared.Mask!);
             Assert.Equal((sentImage.Width, sentImage.Height), (sentMask.Width, sentMask.Height));
         }
 
