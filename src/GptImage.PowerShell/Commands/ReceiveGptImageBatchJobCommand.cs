@@ -13,7 +13,7 @@ namespace GptImage.Commands
     /// never ran are GptImage.BatchRowNotRun errors. Works in a later session: the batch's record is on disk. Receiving
     /// again writes no second copy of a file that is already there with the same content.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob")]
+    [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GptImageResult))]
     public sealed class ReceiveGptImageBatchJobCommand : GptImageBatchJobCmdlet
     {
@@ -48,15 +48,25 @@ namespace GptImage.Commands
         [ValidateRange(1, 3600)]
         public int PollIntervalSec { get; set; } = 30;
 
+        /// <summary>The batch as the local record knows it: -WhatIf asks the API nothing.</summary>
+        private static string WhatIfTarget(BatchRecord record) =>
+            $"batch {record.BatchId} ({record.Rows.Count} rows, last known status {record.Status ?? "unknown"})";
+
+        private string WhatIfAction(string? outputDirectory) =>
+            (Wait ? "Wait until it is finished, then download" : "Download") + " its output and error files"
+            + (outputDirectory is null ? " and return the images in the results (no image file is written)" : " and write the images to " + outputDirectory);
+
         protected override void ProcessRecord()
         {
             foreach (string id in Id)
             {
                 BatchRecord? record = LoadRecord(id);
                 if (record is null) continue;
+                string? outputDirectory = OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(this, OutputDirectory);
+                if (!ShouldProcess(WhatIfTarget(record), WhatIfAction(outputDirectory))) continue;
                 var options = new BatchReceiveOptions
                 {
-                    OutputDirectory = OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(this, OutputDirectory),
+                    OutputDirectory = outputDirectory,
                     FileNameTemplate = FileName,
                     Force = Force.IsPresent,
                     Log = Support.Log.Enqueue,

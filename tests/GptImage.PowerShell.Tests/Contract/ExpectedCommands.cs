@@ -74,7 +74,7 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Wait switch {*:}",
                 }),
             ["Receive-GptImageBatchJob"] = Cmdlet(
-                "Receive-GptImageBatchJob class=ReceiveGptImageBatchJobCommand sealed ShouldProcess=False Output=GptImage.Orchestration.GptImageResult",
+                "Receive-GptImageBatchJob class=ReceiveGptImageBatchJobCommand sealed ShouldProcess=True ConfirmImpact=Medium Output=GptImage.Orchestration.GptImageResult",
                 BatchApiOptions, new[]
                 {
                     BatchId,
