@@ -50,7 +50,7 @@ namespace GptImage.Commands
             BatchInfo info;
             try
             {
-                info = Support.Poll(id, Wait, PollIntervalSec, Client);
+                info = Support.Poll(id, Wait, PollIntervalSec, Client, Store.Load(id)?.Rows.Count ?? 0);
             }
             catch (GptImageApiException e)
             {

@@ -73,7 +73,7 @@ namespace GptImage.Commands
                 };
                 try
                 {
-                    if (Wait) Support.Poll(id, wait: true, PollIntervalSec, Client);
+                    if (Wait) Support.Poll(id, wait: true, PollIntervalSec, Client, record.Rows.Count);
                     var rowsDone = new System.Collections.Generic.HashSet<int>();
                     foreach (GptImageResult result in new BatchReceiver(Client, Store).Receive(record, options, StopToken))
                     {
