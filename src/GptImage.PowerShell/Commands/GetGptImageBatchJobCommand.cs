@@ -19,6 +19,7 @@ namespace GptImage.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BatchIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>Poll until the batch is completed, failed, expired or cancelled.</summary>

@@ -23,6 +23,7 @@ namespace GptImage.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BatchIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>Folder to write the images into. Without it results carry the bytes (pipe them to Export-GptImageBatch).</summary>

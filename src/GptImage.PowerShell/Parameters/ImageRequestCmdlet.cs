@@ -15,11 +15,13 @@ namespace GptImage.Commands
         /// <summary>Model or Azure deployment name. Default (also for a blank CSV cell) gpt-image-2.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString]
+        [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Model { get; set; }
 
         /// <summary>auto, a preset such as 1536x1024, or WxH where the model allows it (gpt-image-2). Checked per model by the core.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Size { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
