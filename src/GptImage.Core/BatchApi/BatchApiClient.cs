@@ -76,7 +76,7 @@ namespace GptImage.BatchApi
         public async Task<BatchInfo> GetBatchAsync(string batchId, CancellationToken cancellationToken = default)
         {
             ApiAnswer answer = await _client.SendApiAsync(HttpMethod.Get, "batches/" + Escape(batchId, "Id"), null, idempotent: true, cancellationToken,
-                new CallErrors { NotFoundAdvice = UnknownBatch(batchId) }).ConfigureAwait(false);
+                CallErrors.BatchApi(UnknownBatch(batchId))).ConfigureAwait(false);
             return BatchInfo.Parse(answer.Body);
         }
 
@@ -86,23 +86,17 @@ namespace GptImage.BatchApi
         /// </summary>
         public async Task<BatchInfo> CancelBatchAsync(string batchId, CancellationToken cancellationToken = default)
         {
-            var errors = new CallErrors
-            {
-                NotFoundAdvice = UnknownBatch(batchId),
-                ConflictErrorId = BatchErrorIds.NotCancellable,
-                ConflictAdvice = $"Batch '{batchId}' has already finished (completed, failed, expired or cancelled), so there is nothing to cancel: "
-                    + $"Get-GptImageBatchJob -Id {batchId} shows its status and Receive-GptImageBatchJob -Id {batchId} gets what it produced.",
-            };
+            CallErrors errors = CallErrors.BatchApi(UnknownBatch(batchId)).ConflictIsFinal(BatchErrorIds.NotCancellable,
+                $"Batch '{batchId}' has already finished (completed, failed, expired or cancelled), so there is nothing to cancel: "
+                + $"Get-GptImageBatchJob -Id {batchId} shows its status and Receive-GptImageBatchJob -Id {batchId} gets what it produced.");
             ApiAnswer answer = await _client.SendApiAsync(HttpMethod.Post, "batches/" + Escape(batchId, "Id") + "/cancel", null, idempotent: true, cancellationToken, errors).ConfigureAwait(false);
             return BatchInfo.Parse(answer.Body);
         }
 
         /// <summary>GET /files/{id}/content into a local file; returns its size.</summary>
         public Task<long> DownloadFileAsync(string fileId, string destinationPath, CancellationToken cancellationToken = default) =>
-            _client.DownloadApiAsync("files/" + Escape(fileId, "FileId") + "/content", destinationPath, cancellationToken, new CallErrors
-            {
-                NotFoundAdvice = $"File '{fileId}' is no longer on the account (deleted, or past its expiry), so this part of the batch cannot be downloaded; submit its rows again.",
-            });
+            _client.DownloadApiAsync("files/" + Escape(fileId, "FileId") + "/content", destinationPath, cancellationToken, CallErrors.BatchApi(
+                $"File '{fileId}' is no longer on the account (deleted, or past its expiry), so this part of the batch cannot be downloaded; submit its rows again."));
 
         /// <summary>A 404 on a batch: the id is unknown where the call went, which -Model has nothing to do with.</summary>
         private static string UnknownBatch(string batchId) =>
@@ -110,10 +104,8 @@ namespace GptImage.BatchApi
             + "and that -Endpoint and the API key belong to the account that submitted it.";
 
         /// <summary>A 404 on /files or /batches: the endpoint has no Batch API.</summary>
-        private static readonly CallErrors NoBatchApi = new CallErrors
-        {
-            NotFoundAdvice = "This endpoint has no files or batches API: check -Endpoint (OpenAI's https://api.openai.com/v1, or an Azure OpenAI resource with a batch deployment).",
-        };
+        private static readonly CallErrors NoBatchApi = CallErrors.BatchApi(
+            "This endpoint has no files or batches API: check -Endpoint (OpenAI's https://api.openai.com/v1, or an Azure OpenAI resource with a batch deployment).");
 
         /// <summary>The classified error of one failed output line (status and body as the line carried them).</summary>
         internal GptImageApiException ErrorFor(int status, byte[] body, string? requestId) => _client.ErrorFromBody(status, body, requestId);

@@ -236,7 +236,7 @@ namespace GptImage
         {
             string? apiMessage = _redactor.Redact(error.Message);
             string errorId = errors.ErrorIdFor(status, error.Code, error.Type, apiMessage);
-            string? advice = errors.AdviceFor(status, errorId);
+            string? advice = errors.AdviceFor(errorId);
             string codePart = error.Code ?? error.Type ?? "error";
             string message = $"The image API answered {status} ({codePart}): {apiMessage ?? "no message"}"
                 + (error.Param != null ? $" [param: {error.Param}]" : string.Empty)
