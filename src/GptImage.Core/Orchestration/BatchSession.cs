@@ -387,6 +387,10 @@ namespace GptImage.Orchestration
                     ? TimeSpan.FromTicks(elapsed.Ticks / _done * (t - _done)) : (TimeSpan?)null;
                 double? perMinute = _done > 0 && elapsed > TimeSpan.Zero ? _done / elapsed.TotalMinutes : (double?)null;
                 int sending = Volatile.Read(ref _sending);
+                DateTimeOffset? limitedUntil = (Gate as AdaptiveConcurrencyGate)?.RateLimitedUntil;
+                // Rows held back by the rate limit cannot finish before it lets them go, whatever the pace so far says.
+                if (remaining is TimeSpan pace && limitedUntil is DateTimeOffset until && until - DateTimeOffset.UtcNow > pace)
+                    remaining = until - DateTimeOffset.UtcNow;
                 return new BatchProgress
                 {
                     Done = _done,
@@ -394,7 +398,7 @@ namespace GptImage.Orchestration
                     Submitted = Summary.Submitted,
                     InFlight = sending,
                     Queued = Math.Max(0, Volatile.Read(ref _active) - sending),
-                    RateLimitedUntil = (Gate as AdaptiveConcurrencyGate)?.RateLimitedUntil,
+                    RateLimitedUntil = limitedUntil,
                     Succeeded = Summary.Succeeded,
                     Cached = Summary.Cached,
                     Failed = Summary.Failed,
