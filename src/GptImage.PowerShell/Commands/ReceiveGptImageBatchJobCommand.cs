@@ -29,6 +29,7 @@ namespace GptImage.Commands
     /// Receive-GptImageBatchJob -Id $batch.Id -OutputDirectory ./out -WhatIf</code>
     /// <para>Says which batch it would download (its rows and last known status) and where the images would go; downloads and writes nothing.</para>
     /// </example>
+    /// <returns>One result per image, as New-GptImage writes them, mapped back to its input row.</returns>
     [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = HelpLinks.Readme + "receive-gptimagebatchjob")]
     [OutputType(typeof(GptImageResult))]
