@@ -11,6 +11,8 @@ namespace GptImage.Commands
     /// they load into the module's own AssemblyLoadContext (GptImage.PowerShell.LoadContext.dll), apart from any
     /// other ImageSharp in the session. Windows PowerShell 5.1 (one AppDomain, no load contexts): an AssemblyResolve
     /// handler answers with the module's files, which also stands in for the binding redirects a module cannot have.
+    /// On removal it also forgets this runspace's Connect-GptImage defaults: the assembly stays loaded after Remove-Module
+    /// (.NET cannot unload it), so without that a module imported again would still send the old key to the old endpoint.
     /// </summary>
     public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -32,7 +34,11 @@ namespace GptImage.Commands
                 DependencyResolver.Register();
         }
 
-        public void OnRemove(PSModuleInfo psModuleInfo) => DependencyResolver.Unregister();
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            ConnectionStore.Clear();
+            DependencyResolver.Unregister();
+        }
 
         private static void InstallLoadContext()
         {
