@@ -109,7 +109,7 @@ Describe 'Per-row errors' {
         $invalid = $rowErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.InvalidSize*' }
         $invalid.TargetObject.Sku | Should -Be 'B'
         $invalid.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $invalid.Exception.Message | Should -Match '-Size'
+        $invalid.Exception.Message | Should -Match 'Row 2: column Size'
         $blocked = $rowErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.ModerationBlocked*' }
         $blocked.TargetObject.Sku | Should -Be 'C'
         $blocked.CategoryInfo.Category | Should -Be 'PermissionDenied'
@@ -156,10 +156,11 @@ Describe '-WhatIf and Measure-GptImageCost' {
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 
-    It 'Measure-GptImageCost estimates every row and a total without any request' {
-        $estimate = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost
-        $rows = $estimate | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }
-        $total = $estimate | Where-Object { $_ -is [GptImage.Commands.GptImageCostTotal] }
+    It 'Measure-GptImageCost estimates every row, and with -Summary the total, without any request' {
+        $rows = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost
+        $total = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost -Summary
+        $rows | ForEach-Object { $_ | Should -BeOfType ([GptImage.Commands.GptImageCostEstimate]) }
+        $total | Should -BeOfType ([GptImage.Commands.GptImageCostTotal])
         $rows.Count | Should -Be 4
         $total.Rows | Should -Be 4
         $total.EstimatedCostUsd | Should -BeGreaterThan 0

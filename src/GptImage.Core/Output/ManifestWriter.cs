@@ -101,7 +101,7 @@ namespace GptImage.Orchestration
         {
             foreach (var fixedColumn in ManifestColumns.Fixed)
                 if (string.Equals(fixedColumn.Name, column, StringComparison.OrdinalIgnoreCase)) return fixedColumn.Value(result);
-            string field = column.StartsWith(ManifestColumns.SourcePrefix, StringComparison.OrdinalIgnoreCase) && ManifestColumns.IsFixed(column.Substring(ManifestColumns.SourcePrefix.Length))
+            string field = column.StartsWith(ManifestColumns.SourcePrefix, StringComparison.OrdinalIgnoreCase)
                 ? column.Substring(ManifestColumns.SourcePrefix.Length) : column;
             return FieldLookup.TryGet(result.SourceFields, field, out string? value) ? value : null;
         }

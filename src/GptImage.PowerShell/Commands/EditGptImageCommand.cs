@@ -19,108 +19,70 @@ namespace GptImage.Commands
         private const string PathSet = EditRequestInput.PathSet;
         private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
 
-        /// <summary>Input images; wildcards allowed. All matches go into one request (at most 16).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Input images; wildcards allowed. All matches go into one request (at most 16). Without it, each piped file, piped path or row's Path column is an image.</summary>
+        [Parameter(Position = 0, ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        /// <summary>Input images taken literally (no wildcards). Get-ChildItem output binds here by PSPath.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Input images taken literally (no wildcards). A row's LiteralPath, PSPath or FullName column does the same per row.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
         [Alias("PSPath", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        /// <summary>What to change.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>What to change. Without it, the piped row's Prompt, Description or Text column.</summary>
+        [Parameter]
         [Alias("Description", "Text")]
         [ValidateNotNullOrEmpty]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>PNG whose fully transparent pixels mark the area to edit; same size as the first image.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>PNG whose fully transparent pixels mark the area to edit; same size as the first image. A row's MaskPath column sets it per row.</summary>
+        [Parameter]
         [AllowNull, AllowEmptyString]
         public string? MaskPath { get; set; }
 
-        /// <summary>How closely the output keeps the input's details (faces, logos): low or high. Not every model takes it.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>How closely the output keeps the input's details (faces, logos): low or high. Not every model takes it. A row's InputFidelity column sets it per row.</summary>
+        [Parameter]
         [ValidateOptionalSet(ParameterValues.FidelityLow, ParameterValues.FidelityHigh)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? InputFidelity { get; set; }
 
         /// <summary>
-        /// The pipeline record itself (a FileInfo, a New-GptImage result, a CSV row), kept for -FileName fields and
-        /// as each error's TargetObject. Compiled cmdlets do not see $_, so it binds alongside -Path/-LiteralPath.
+        /// The pipeline record: a file (Get-ChildItem, Get-Item), a path string, a New-GptImage result (its Path) or a
+        /// row with a Path column; kept for -FileName fields and as each error's TargetObject.
         /// </summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [AllowNull]
         public PSObject? InputObject { get; set; }
 
         internal override string ProgressActivity => "Editing images";
 
-        // Whether -Path/-LiteralPath were typed (only command-line values are bound when BeginProcessing runs).
-        private bool _pathsTyped;
-
-        protected override void BeginProcessing()
-        {
-            _pathsTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
-        }
+        private RowInputs? _inputs;
 
         protected override void ProcessRecord()
         {
             int row = NextRowNumber();
-            object? source = CurrentPipelineObject();
-            var fields = SourceFieldReader.Read(source);
-            var request = new ImageEditRequest();
-            try
+            _inputs ??= new RowInputs
             {
-                ApplyRequestOptions(request);
-                ApplyStreamingOptions(request);
-                request.Prompt = Prompt;
-                request.InputFidelity = ParameterValues.NullIfEmpty(InputFidelity)?.ToLowerInvariant();
-                foreach (string image in ResolveImages()) request.Images.Add(image);
-                if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
-                // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.
-                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
-            }
-            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException)
-            {
-                WriteError(ErrorRecords.From(e, source));
-                return;
-            }
-            catch (Exception e) when (FileSystemPaths.IsResolutionError(e))
-            {
-                // No file matches -Path, the drive does not exist, or the pattern is malformed.
-                WriteError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
-                return;
-            }
+                Accepts = RowKinds.Edit,
+                PipedTextIsPath = true,
+                Paths = ParameterSetName == LiteralPathSet ? LiteralPath : MyInvocation.BoundParameters.ContainsKey(nameof(Path)) ? Path : null,
+                PathsAreLiteral = ParameterSetName == LiteralPathSet,
+                Prompt = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt)) ? Prompt : null,
+                MaskPath = MaskPath,
+                InputFidelity = InputFidelity,
+            };
+            PipelineRecord record = PipelineRecord.Read(InputObject);
+            // The record as it came down the pipeline, else the paths typed.
+            object? source = record.Source ?? (ParameterSetName == LiteralPathSet ? (object)LiteralPath : Path);
+            // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.
+            ImageGenerationRequest? request = TryBuildBatchRow(row, record, _inputs, source);
+            if (request is null) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Edit", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
+            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
         }
-
-        private IEnumerable<string> ResolveImages()
-        {
-            // A piped file reaches -Path through its ToString(): the binder latches on to the default Path set before
-            // PSPath could bind -LiteralPath, and Windows PowerShell's FileInfo.ToString() can be the bare name. The
-            // file's own full path is the image, taken literally (names like 'shot[1].png' are not patterns).
-            if (!_pathsTyped && PipedFile.PathOf(InputObject?.BaseObject) is string piped)
-            {
-                yield return piped;
-                yield break;
-            }
-            if (ParameterSetName == LiteralPathSet)
-            {
-                foreach (string path in LiteralPath) yield return FileSystemPaths.ResolveLiteral(this, path);
-                yield break;
-            }
-            foreach (string pattern in Path)
-                foreach (string path in FileSystemPaths.ResolveWildcards(this, pattern))
-                    yield return path;
-        }
-
-        /// <summary>The record as it came down the pipeline, else the paths typed.</summary>
-        private object CurrentPipelineObject() =>
-            InputObject ?? (ParameterSetName == LiteralPathSet ? (object)LiteralPath : Path);
     }
 }

@@ -10,7 +10,8 @@ namespace GptImage.Commands
     /// <para type="synopsis">Estimates tokens and USD per row, and the total, for the same input New-GptImage and Edit-GptImage take. Sends nothing.</para>
     /// <para type="description">Run it on a CSV before an overnight batch: invalid rows are reported as errors exactly as
     /// New-GptImage (or, with -Path/-LiteralPath, Edit-GptImage) would report them, and the total tells what the valid rows
-    /// would cost at list prices. Edits add their input images (and mask) as input tokens, a rough per-image figure.</para>
+    /// would cost at list prices. Edits add their input images (and mask) as input tokens, a rough per-image figure.
+    /// It writes a GptImageCostEstimate per row, or with -Summary one GptImageCostTotal: never both in one stream.</para>
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "GptImageCost", DefaultParameterSetName = PromptInput.PromptSet)]
     [OutputType(typeof(GptImageCostEstimate), typeof(GptImageCostTotal))]
@@ -20,14 +21,14 @@ namespace GptImage.Commands
         private long _inputTokens, _outputTokens;
         private decimal _totalUsd;
 
-        /// <summary>Write only the total, not a row per input.</summary>
+        /// <summary>Write one GptImageCostTotal instead of a GptImageCostEstimate per row: each call writes one type only, so its output goes to Export-Csv or Format-Table whole.</summary>
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
         protected override void ProcessRecord()
         {
             int row = ++_rows;
-            ImageGenerationRequest? request = TryBuildRowRequest(out object? source, out var fields);
+            ImageGenerationRequest? request = TryBuildRowRequest(row, out object? source, out var fields);
             if (request is null)
             {
                 _invalid++;
@@ -65,6 +66,7 @@ namespace GptImage.Commands
 
         protected override void EndProcessing()
         {
+            if (!Summary.IsPresent) return;
             WriteObject(new GptImageCostTotal
             {
                 Rows = _rows,

@@ -14,11 +14,10 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageResult))]
     public sealed class NewGptImageCommand : ImageBatchCmdlet
     {
-        private bool _promptTypedOnCommandLine;
+        private RowInputs? _inputs;
 
-        /// <summary>The text describing the image.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.PromptSet,
-            ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The text describing the image. Without it, a piped string or the piped row's Prompt, Description or Text column is the prompt.</summary>
+        [Parameter(Position = 0, ParameterSetName = PromptInput.PromptSet)]
         [Alias("Description", "Text")]
         [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
@@ -28,37 +27,39 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string Template { get; set; } = string.Empty;
 
-        /// <summary>The pipeline record (an Import-Csv row): fills -Template and -FileName, and is each error's TargetObject.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PromptInput.TemplateSet, ValueFromPipeline = true)]
-        [Parameter(ParameterSetName = PromptInput.PromptSet, ValueFromPipeline = true)]
+        /// <summary>The pipeline record: a prompt string, or a row (an Import-Csv row) whose columns give the prompt and per-row options, fill -Template and -FileName, and make each error's TargetObject.</summary>
+        // In every set and mandatory in none: a set with a mandatory pipeline parameter would win PowerShell's choice of set for every piped record.
+        [Parameter(ValueFromPipeline = true)]
+        [AllowNull]
         public PSObject? InputObject { get; set; }
 
         internal override string ProgressActivity => "Generating images";
 
         protected override void BeginProcessing()
         {
-            // Only parameters typed on the command line are bound at this point; pipeline values come later.
-            _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
+            base.BeginProcessing();
             PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
         }
 
         protected override void ProcessRecord()
         {
             int row = NextRowNumber();
-            object? source = InputObject ?? (object)Prompt;
-            var fields = SourceFieldReader.Read(InputObject);
-            var request = new ImageGenerationRequest();
-            bool prepared = TryPrepare(request, source, r =>
+            // Only command-line values are ever bound (the record binds to -InputObject alone), so this holds for every record.
+            _inputs ??= new RowInputs
             {
-                ApplyStreamingOptions(r);
-                r.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
-            });
-            if (!prepared) return;
+                Accepts = RowKinds.Generation,
+                Template = ParameterSetName == PromptInput.TemplateSet ? Template : null,
+                Prompt = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt)) ? Prompt : null,
+            };
+            PipelineRecord record = PipelineRecord.Read(InputObject);
+            object? source = record.Source ?? Prompt;
+            ImageGenerationRequest? request = TryBuildBatchRow(row, record, _inputs, source);
+            if (request is null) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Generate", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
+            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
         }
     }
 }

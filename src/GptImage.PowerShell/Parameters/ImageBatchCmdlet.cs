@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
@@ -74,8 +75,24 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter SavePartial { get; set; }
 
-        /// <summary>Copies -PartialImages onto a request (a value turns on streaming; the final result is the same).</summary>
-        internal void ApplyStreamingOptions(ImageGenerationRequest request) => request.PartialImages = PartialImages;
+        /// <summary>
+        /// The current record's checked request with this cmdlet's own values: -PartialImages (a value turns on streaming;
+        /// the final result is the same), and a check that -FileName can name the row's images, so a placeholder the row
+        /// cannot fill is its error before anything is paid for. Null after the row's error has been written.
+        /// </summary>
+        internal ImageGenerationRequest? TryBuildBatchRow(int row, PipelineRecord record, RowInputs inputs, object? target) =>
+            TryBuildRow(row, record, inputs, target, request =>
+            {
+                request.PartialImages = PartialImages;
+                if (OutputDirectory != null) FileNamer.CheckFields(FileName, record.Fields);
+            });
+
+        /// <summary>Checks -FileName's braces before the first record: a template no row could use stops the run at once.</summary>
+        protected override void BeginProcessing()
+        {
+            try { FileNamer.ValidateTemplate(FileName); }
+            catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, FileName)); }
+        }
 
         /// <summary>Rows handed to the core so far (1-based numbering of pipeline records).</summary>
         protected int RowNumber { get; private set; }

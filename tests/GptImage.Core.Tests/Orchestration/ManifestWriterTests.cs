@@ -31,7 +31,7 @@ namespace GptImage.Tests.Orchestration
             Assert.Contains("\"a \"\"quoted\"\", comma\nline\"", text);
             string header = text.Split(new[] { "\r\n" }, StringSplitOptions.None)[0].TrimStart('\uFEFF');
             var columns = header.Split(',');
-            Assert.Equal("Sku", columns[columns.Length - 2]);
+            Assert.Equal("Source.Sku", columns[columns.Length - 2]);
             Assert.Equal("Source.Prompt", columns[columns.Length - 1]);
             Assert.DoesNotContain("Extra", header);
             Assert.EndsWith(",B2,q\r\n", text);
