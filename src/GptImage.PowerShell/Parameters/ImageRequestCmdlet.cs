@@ -16,51 +16,51 @@ namespace GptImage.Commands
     /// </summary>
     public abstract class ImageRequestCmdlet : StoppableCmdlet
     {
-        /// <summary>Model or Azure deployment name. Default (also for a blank cell) gpt-image-2. A row's Model column sets it per row.</summary>
+        /// <summary>Model or Azure deployment name, for example gpt-image-2, gpt-image-1.5 or gpt-image-1-mini. Default (also for a blank CSV cell): gpt-image-2. A name the module does not know (a gateway or deployment) gets only the generic checks. Not typed, a piped row's Model column sets it per row.</summary>
         [Parameter]
         [AllowNull, AllowEmptyString]
         public string? Model { get; set; }
 
-        /// <summary>auto, a preset such as 1536x1024, or WxH where the model allows it (gpt-image-2). Checked per model by the core. A row's Size column sets it per row.</summary>
+        /// <summary>Image size: auto, a preset (1024x1024, 1536x1024, 1024x1536), or on gpt-image-2 any WIDTHxHEIGHT with both sides multiples of 16, up to 3840 on a side and an aspect from 1:3 to 3:1. Default: the API's (auto). Checked per model before sending. Not typed, a piped row's Size column sets it per row (a file's own Size never does).</summary>
         [Parameter]
         [AllowEmptyString]
         public string? Size { get; set; }
 
-        /// <summary>low, medium, high or auto (gpt-image models); standard or hd (dall-e-3). Default: the API's (auto). A row's Quality column sets it per row.</summary>
+        /// <summary>Rendering quality: low, medium, high or auto (dall-e-3: standard or hd). Higher costs more. Default: the API's (auto). Not typed, a piped row's Quality column sets it per row.</summary>
         [Parameter]
         [ValidateOptionalSet(ParameterValues.QualityLow, ParameterValues.QualityMedium, ParameterValues.QualityHigh, ParameterValues.QualityAuto,
             ParameterValues.QualityStandard, ParameterValues.QualityHd)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Quality { get; set; }
 
-        /// <summary>png, jpeg or webp. Default: png. A row's OutputFormat column sets it per row.</summary>
+        /// <summary>File format of the image: png, jpeg or webp. Default: png. Not typed, a piped row's OutputFormat column sets it per row.</summary>
         [Parameter]
         [ValidateOptionalSet(ParameterValues.FormatPng, ParameterValues.FormatJpeg, ParameterValues.FormatWebp)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? OutputFormat { get; set; }
 
-        /// <summary>0 to 100, jpeg and webp only. A row's Compression column (a whole number) sets it per row.</summary>
+        /// <summary>Compression level from 0 to 100, for jpeg and webp output only. Default: the API's (100). Not typed, a piped row's Compression column (a whole number) sets it per row.</summary>
         [Parameter]
         public int? Compression { get; set; }
 
-        /// <summary>transparent, opaque or auto. Default: the API's (auto). A row's Background column sets it per row.</summary>
+        /// <summary>Background: transparent (png or webp only), opaque or auto. Default: the API's (auto). Not typed, a piped row's Background column sets it per row.</summary>
         [Parameter]
         [ValidateOptionalSet(ParameterValues.BackgroundTransparent, ParameterValues.BackgroundOpaque, ParameterValues.BackgroundAuto)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Background { get; set; }
 
-        /// <summary>low or auto (generations only). Default: the API's (auto). A row's Moderation column sets it per row.</summary>
+        /// <summary>Strictness of OpenAI's content filter for generations: low or auto. Default: the API's (auto). Edits take no moderation setting. Not typed, a piped row's Moderation column sets it per row.</summary>
         [Parameter]
         [ValidateOptionalSet(ParameterValues.ModerationLow, ParameterValues.ModerationAuto)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Moderation { get; set; }
 
-        /// <summary>Images per request (wire: n); the most a model allows is checked by the core. A row's Count (or N) column, a whole number, sets it per row.</summary>
+        /// <summary>Images per request, 1 to 10 (dall-e-3: 1). Default: 1. Not typed, a piped row's Count (or N) column, a whole number, sets it per row; a blank cell means not given.</summary>
         [Parameter]
         [Alias("N")]
         public int? Count { get; set; }
 
-        /// <summary>End-user id for OpenAI's abuse monitoring. A row's User column sets it per row.</summary>
+        /// <summary>An id of your end user, passed to OpenAI for abuse monitoring. Default: none is sent. Not typed, a piped row's User column sets it per row (a file's owner never does).</summary>
         [Parameter]
         [AllowEmptyString]
         public string? User { get; set; }

@@ -26,7 +26,7 @@ namespace GptImage.Commands
         [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>A prompt with {Column} placeholders filled from each input object.</summary>
+        /// <summary>A prompt with {Column} placeholders filled from each piped object, for example 'Product shot of {Product}' (Get-Help about_GptImage_Templates).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
         [ValidateNotNullOrEmpty]
         public string Template { get; set; } = string.Empty;
@@ -40,12 +40,13 @@ namespace GptImage.Commands
         [AllowNull]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>Input images of an edit; wildcards allowed. All matches go into one request (at most 16).</summary>
+        /// <summary>Input images of an edit; wildcards allowed. All matches go into one request, at most 16.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        /// <summary>Input images of an edit, taken literally.</summary>
+        /// <summary>Input images of an edit, taken literally: no character is a wildcard. A piped file, or a row's Path or LiteralPath column, does the same per record.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
         [Alias("PSPath", "FullName")]
         [ValidateNotNullOrEmpty]
@@ -57,7 +58,7 @@ namespace GptImage.Commands
         [AllowNull, AllowEmptyString]
         public string? MaskPath { get; set; }
 
-        /// <summary>Edits: low or high. A row's InputFidelity column sets it per row.</summary>
+        /// <summary>For edits, how closely the output keeps the input's details: low or high. Only some models take it (not gpt-image-2). Default: the API's. Not typed, a piped row's InputFidelity column sets it per row.</summary>
         [Parameter(ParameterSetName = PathSet)]
         [Parameter(ParameterSetName = LiteralPathSet)]
         [ValidateOptionalSet(ParameterValues.FidelityLow, ParameterValues.FidelityHigh)]
