@@ -6,11 +6,12 @@ using GptImage.Orchestration;
 namespace GptImage.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Writes New-GptImage / Edit-GptImage results to image files and appends a manifest row per image.</para>
+    /// <para type="synopsis">Writes New-GptImage / Edit-GptImage results to image files and the run's manifest.</para>
     /// <para type="description">Files go under -DestinationPath by -Layout and the -FileName template; every write is
     /// atomic (temporary file, then rename). An existing file with other content is an error unless -Force.
-    /// The manifest (.csv or .jsonl) gets the prompt, model, options, tokens, cost, SHA-256, path, the source row's
-    /// fields, status and error of each result, and a total row at the end.</para>
+    /// The manifest (.csv or .jsonl) is the run's ledger: a row per result (Failed and NotRun ones included) with the prompt,
+    /// model, options, tokens, cost, SHA-256, path, status, error and Source.&lt;Column&gt; for the source row's fields,
+    /// written atomically when the run ends (replacing the previous run's), no totals row; the totals go to &lt;name&gt;.summary.json.</para>
     /// </summary>
     [Cmdlet(VerbsData.Export, "GptImageBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GptImageResult))]
@@ -38,7 +39,7 @@ namespace GptImage.Commands
         [ValidateSet(ParameterValues.LayoutFlat, ParameterValues.LayoutByQuality, ParameterValues.LayoutByModel, ParameterValues.LayoutByDate, IgnoreCase = true)]
         public string Layout { get; set; } = ParameterValues.LayoutFlat;
 
-        /// <summary>A .csv or .jsonl manifest to append to.</summary>
+        /// <summary>A .csv or .jsonl manifest: the ledger of this run (one row per result, Failed and NotRun included), replacing the previous run's; totals in &lt;name&gt;.summary.json beside it.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
