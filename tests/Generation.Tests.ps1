@@ -84,7 +84,9 @@ Describe 'New-GptImage -Template' {
     It 'reports a missing column as a per-row error naming it, before any request' {
         $results = Import-Csv -LiteralPath $script:Products |
             New-GptImage -Template 'A {Colour} {Product}' @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
-        $results | Should -BeNullOrEmpty
+        # Each row still has its result, Failed with the error's id, for a ledger downstream.
+        $results.Status | Sort-Object -Unique | Should -Be 'Failed'
+        $results.ErrorId | Sort-Object -Unique | Should -Be 'GptImage.TemplateColumnMissing'
         $rowErrors.Count | Should -Be 4
         $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.TemplateColumnMissing*'
         $rowErrors[0].Exception.Message | Should -Match 'Colour'
@@ -106,6 +108,7 @@ Describe 'Per-row errors' {
         $results = $rows | New-GptImage @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
 
         ($results | Where-Object Status -EQ 'Succeeded').SourceFields.Sku | Sort-Object | Should -Be @('A', 'D')
+        ($results | Where-Object Status -EQ 'Failed').SourceFields.Sku | Sort-Object | Should -Be @('B', 'C')
         $invalid = $rowErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.InvalidSize*' }
         $invalid.TargetObject.Sku | Should -Be 'B'
         $invalid.CategoryInfo.Category | Should -Be 'InvalidArgument'

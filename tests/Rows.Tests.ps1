@@ -193,3 +193,42 @@ Describe '-FileName is checked against each row before its request is sent' {
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 }
+
+Describe 'The manifest is a ledger a script can trust' {
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It 'has one row per input row and image with its final status, Source.<Column> for every column, no totals row, and a rerun replaces it' {
+        $destination = Join-Path $TestDrive 'ledger'
+        $manifest = Join-Path $destination 'manifest.csv'
+        $rows = @(
+            [pscustomobject]@{ Sku = 'A'; Prompt = 'a green teapot'; Quality = 'low' }
+            [pscustomobject]@{ Sku = 'B'; Prompt = 'a blue teapot'; Quality = 'ultra' }
+            [pscustomobject]@{ Sku = 'C'; Prompt = 'a forbidden teapot'; Quality = 'low' }
+            [pscustomobject]@{ Sku = 'D'; Prompt = 'two red teapots'; Quality = 'low'; Count = '2' }
+        )
+        foreach ($run in 1, 2) {
+            $exported = $rows | New-GptImage @script:Connection -NoCache -ErrorAction SilentlyContinue |
+                Export-GptImageBatch -DestinationPath $destination -FileName '{Sku}-{Index}' -ManifestPath $manifest -Force -PassThru
+        }
+
+        $ledger = Import-Csv -LiteralPath $manifest
+        $ledger.Count | Should -Be 5
+        ($ledger | ForEach-Object { "$($_.RowNumber)/$($_.Index)/$($_.Status)" }) | Should -Be @('1/0/Succeeded', '2/0/Failed', '3/0/Failed', '4/0/Succeeded', '4/1/Succeeded')
+        ($ledger | Where-Object RowNumber -EQ 2).ErrorId | Should -Be 'GptImage.InvalidQuality'
+        ($ledger | Where-Object RowNumber -EQ 3).ErrorId | Should -Be 'GptImage.ModerationBlocked'
+        $ledger.'Source.Sku' | Should -Be @('A', 'B', 'C', 'D', 'D')
+        $ledger.'Source.Prompt'[0] | Should -Be 'a green teapot'
+        $ledger.Status | Should -Not -Contain 'Total'
+
+        $paid = [decimal]0
+        foreach ($result in $exported) { if ($result.CostUsd) { $paid += $result.CostUsd } }
+        $paid | Should -BeGreaterThan 0
+        [decimal](Import-Csv -LiteralPath $manifest | Measure-Object CostUsd -Sum).Sum | Should -Be $paid
+
+        $summary = Get-Content -Raw -LiteralPath (Join-Path $destination 'manifest.summary.json') | ConvertFrom-Json
+        $summary.Rows | Should -Be 4
+        $summary.Images | Should -Be 3
+        $summary.Failed | Should -Be 2
+        [decimal]$summary.CostUsd | Should -Be $paid
+    }
+}

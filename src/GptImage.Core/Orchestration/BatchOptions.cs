@@ -29,7 +29,7 @@ namespace GptImage.Orchestration
         /// <summary>-MaxCost in USD: no new request once actual spend plus the estimate in flight would pass it.</summary>
         public decimal? MaxCost { get; set; }
 
-        /// <summary>A manifest (.csv or .jsonl) to append a row per image (and per failed row) to.</summary>
+        /// <summary>A manifest (.csv or .jsonl): the run's ledger, a row per image and per failed or not-run row, written at Complete.</summary>
         public string? ManifestPath { get; set; }
 
         /// <summary>Rows expected in all, for progress percentages and ETA (for example the CSV's line count).</summary>

@@ -128,7 +128,7 @@ namespace GptImage.Orchestration
             Deliver(sink);
         }
 
-        /// <summary>Waits for every row, pumping events; then writes the totals (manifest "Total" row, verbose line).</summary>
+        /// <summary>Waits for every row, pumping events; then writes the manifest (the run's ledger, see <see cref="ManifestWriter"/>) and the totals to verbose.</summary>
         public void Complete(IJobSink sink)
         {
             if (sink is null) throw new ArgumentNullException(nameof(sink));
@@ -146,7 +146,7 @@ namespace GptImage.Orchestration
             Summary.Elapsed = _clock.Elapsed;
             Summary.Cancelled = _cancel.IsCancellationRequested;
             if (Gate is AdaptiveConcurrencyGate adaptive) Summary.RateLimitedAttempts = adaptive.RateLimitedCount;
-            if (_manifest != null && Summary.Submitted > 0) _manifest.WriteTotals(Summary);
+            if (_manifest != null && Summary.Submitted > 0) _manifest.Commit();
             sink.OnProgress(Progress());
             sink.OnVerbose("GptImage batch: " + Summary);
         }

@@ -7,6 +7,7 @@ namespace GptImage.Orchestration
     /// Export-GptImageBatch: writes results' images under DestinationPath by layout and name template (atomic,
     /// never clobbering unless Force) and appends a manifest row per result. Results without image bytes
     /// that already have a file (New-GptImage -OutputDirectory) are copied from it, checked against their SHA-256.
+    /// The manifest is the ledger of the results exported, Failed and NotRun ones included, written by <see cref="Complete"/>.
     /// </summary>
     public sealed class ExportWriter
     {
@@ -49,11 +50,11 @@ namespace GptImage.Orchestration
             return copy;
         }
 
-        /// <summary>Totals of what was exported; appended to the manifest as a "Total" row.</summary>
+        /// <summary>Writes the manifest (replacing an earlier run's) and its summary side file; returns the totals of what was exported.</summary>
         public BatchSummary Complete()
         {
             _totals.Elapsed = DateTimeOffset.UtcNow - _started;
-            if (_manifest != null && _totals.Submitted > 0) _manifest.WriteTotals(_totals);
+            if (_manifest != null && _totals.Submitted > 0) _manifest.Commit();
             return _totals;
         }
 
@@ -74,7 +75,11 @@ namespace GptImage.Orchestration
             _totals.Submitted++;
             switch (r.Status)
             {
-                case GptImageResult.StatusSucceeded: _totals.Succeeded++; _totals.Images++; break;
+                case GptImageResult.StatusSucceeded:
+                    _totals.Succeeded++;
+                    _totals.Images++;
+                    if (r.Index == 0) _totals.ApiCalls++; // one paid request per row, whatever its image count
+                    break;
                 case GptImageResult.StatusCached: _totals.Cached++; _totals.Images++; break;
                 case GptImageResult.StatusNotRun: _totals.NotRun++; break;
                 default: _totals.Failed++; break;

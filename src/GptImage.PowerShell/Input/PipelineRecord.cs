@@ -51,6 +51,10 @@ namespace GptImage.Commands
         /// <summary>The Path property of an object that is neither a row, a file nor a string (a New-GptImage result), else null.</summary>
         public string? ObjectPath { get; }
 
+        /// <summary>A piped New-GptImage/Edit-GptImage result of a row that failed or did not run upstream (its error is already reported), else null.</summary>
+        public GptImageResult? UpstreamFailure =>
+            (Source as PSObject)?.BaseObject is GptImageResult { Status: GptImageResult.StatusFailed or GptImageResult.StatusNotRun } failed ? failed : null;
+
         /// <summary>What names the record better than its row number in a message (a file's name), else null.</summary>
         public string? Label => FilePath is null ? null : System.IO.Path.GetFileName(FilePath);
 

@@ -80,12 +80,21 @@ namespace GptImage.Commands
         /// the final result is the same), and a check that -FileName can name the row's images, so a placeholder the row
         /// cannot fill is its error before anything is paid for. Null after the row's error has been written.
         /// </summary>
-        internal ImageGenerationRequest? TryBuildBatchRow(int row, PipelineRecord record, RowInputs inputs, object? target) =>
-            TryBuildRow(row, record, inputs, target, request =>
+        internal ImageGenerationRequest? TryBuildBatchRow(int row, PipelineRecord record, RowInputs inputs, object? target)
+        {
+            ImageGenerationRequest? request = TryBuildRow(row, record, inputs, target, built =>
             {
-                request.PartialImages = PartialImages;
+                built.PartialImages = PartialImages;
                 if (OutputDirectory != null) FileNamer.CheckFields(FileName, record.Fields);
-            });
+            }, out ErrorRecord? error);
+            // Every input row has an output object, so a ledger downstream (Export-GptImageBatch -ManifestPath) has every row:
+            // a failed result passed along as it came, a row that failed here as its own Failed result.
+            if (record.UpstreamFailure is GptImageResult upstream) WriteObject(upstream);
+            else if (error != null)
+                WriteObject(GptImageResult.ForInvalidRow(row, target, record.Fields, error.FullyQualifiedErrorId.Split(',')[0],
+                    error.ErrorDetails?.Message ?? error.Exception.Message));
+            return request;
+        }
 
         /// <summary>Checks -FileName's braces before the first record: a template no row could use stops the run at once.</summary>
         protected override void BeginProcessing()

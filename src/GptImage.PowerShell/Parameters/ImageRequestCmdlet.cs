@@ -82,15 +82,27 @@ namespace GptImage.Commands
         /// been written with <paramref name="target"/> as its TargetObject: one bad row must not stop the rows after it.
         /// </summary>
         internal ImageGenerationRequest? TryBuildRow(int row, PipelineRecord record, RowInputs inputs, object? target,
-            Action<ImageGenerationRequest>? complete = null)
+            Action<ImageGenerationRequest>? complete = null) => TryBuildRow(row, record, inputs, target, complete, out _);
+
+        /// <summary>As above; <paramref name="error"/> is the row's error when one was written.</summary>
+        internal ImageGenerationRequest? TryBuildRow(int row, PipelineRecord record, RowInputs inputs, object? target,
+            Action<ImageGenerationRequest>? complete, out ErrorRecord? error)
         {
+            error = null;
+            if (record.UpstreamFailure is GptImageResult failed)
+            {
+                // A row that failed upstream has no image to work on, and its error was reported where it happened.
+                WriteVerbose($"Row {row}: passed over: the piped result of row {failed.RowNumber} is {failed.Status} ({failed.ErrorId}).");
+                return null;
+            }
             try
             {
                 return RowRequestBuilder.Build(this, inputs, record, row, complete);
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException || FileSystemPaths.IsResolutionError(e))
             {
-                WriteError(ErrorRecords.ForRow(e, target, row, record.Label));
+                error = ErrorRecords.ForRow(e, target, row, record.Label);
+                WriteError(error);
                 return null;
             }
         }
