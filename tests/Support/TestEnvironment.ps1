@@ -97,3 +97,15 @@ function New-TestApiKey {
     param([string] $Text = 'sk-test-pester-0000000000000000')
     ConvertTo-SecureString -String $Text -AsPlainText -Force
 }
+
+function Get-PwshCommand {
+    <#
+        How to start another PowerShell like this one: Path, and Arguments to put before your own (pwsh.dll when this
+        one runs as the repository's local .NET tool under dotnet). Call it as:
+        $pwsh = Get-PwshCommand; $first = $pwsh.Arguments; & $pwsh.Path @first -NoProfile -File ...
+    #>
+    $self = (Get-Process -Id $PID).Path
+    [string[]] $first = @()
+    if ([System.IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { $first = @(Join-Path $PSHOME 'pwsh.dll') }
+    [pscustomobject]@{ Path = $self; Arguments = $first }
+}
