@@ -131,6 +131,22 @@ $emulator = Start-GptImageEmulator
         Get-Process -Id $id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It 'runs a GptImage.Emulator.dll named by $env:GPTIMAGE_EMULATOR as one dotnet process, and stops it' {
+        $env:GPTIMAGE_EMULATOR | Should -BeLike '*GptImage.Emulator.dll'   # set by TestEnvironment.ps1 to the build under test
+        Import-Module (Get-GptImageModulePath) -Force
+        try {
+            $emulator = Start-GptImageEmulator
+            (Get-Process -Id $emulator.ProcessId).Path | Should -Match 'dotnet'
+            (New-GptImage -Prompt 'a kite' -Quality low -NoCache).Status | Should -Be 'Succeeded'
+            Stop-GptImageEmulator $emulator
+            Get-Process -Id $emulator.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+        finally {
+            Stop-GptImageEmulator
+            Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'says how to install the emulator when it cannot be found' {
         $out = Invoke-AsUser -Script @'
 $env:PATH = ($env:PATH -split [IO.Path]::PathSeparator | Where-Object { -not (Test-Path (Join-Path $_ 'gptimage-emulator')) }) -join [IO.Path]::PathSeparator

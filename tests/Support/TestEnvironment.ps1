@@ -3,6 +3,12 @@
 
 $script:RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 
+# Start-GptImageEmulator (in help examples and tests) finds the emulator built from this tree, unless told otherwise.
+if (-not $env:GPTIMAGE_EMULATOR) {
+    $builtEmulator = Join-Path $script:RepositoryRoot 'src/GptImage.Emulator/bin/Release/net10.0/GptImage.Emulator.dll'
+    if (Test-Path -LiteralPath $builtEmulator) { $env:GPTIMAGE_EMULATOR = $builtEmulator }
+}
+
 function Get-GptImageModulePath {
     <# The manifest in the folder a plain `dotnet build` assembles; $env:GPTIMAGE_MODULE_PATH overrides it. #>
     if ($env:GPTIMAGE_MODULE_PATH) { return $env:GPTIMAGE_MODULE_PATH }

@@ -34,15 +34,12 @@ namespace GptImage.Commands
     /// the counters show how many calls were made and how they were answered.</para>
     /// </example>
     /// <example>
-    /// <code>BeforeAll { $emulator = Start-GptImageEmulator -InsufficientQuota }
-    /// AfterAll { Stop-GptImageEmulator }
-    /// Describe 'an empty wallet' {
-    ///     It 'fails the row with GptImage.QuotaExceeded' {
-    ///         New-GptImage -Prompt 'x' -ErrorVariable failed -ErrorAction SilentlyContinue
-    ///         $failed[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.QuotaExceeded*'
-    ///     }
-    /// }</code>
-    /// <para>A Pester file that checks how a script behaves when the account has no credit left.</para>
+    /// <code>$null = Start-GptImageEmulator -InsufficientQuota
+    /// New-GptImage -Prompt 'a kite' -NoCache -ErrorVariable failed -ErrorAction SilentlyContinue
+    /// $failed[0].FullyQualifiedErrorId
+    /// Stop-GptImageEmulator</code>
+    /// <para>Rehearses an account with no credit left: the row fails with GptImage.QuotaExceeded, which a runbook can
+    /// catch and report. In a Pester file the first line goes in BeforeAll and the last in AfterAll.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Start, "GptImageEmulator")]
     [OutputType(typeof(GptImageEmulator))]
