@@ -41,7 +41,7 @@ namespace GptImage.Commands
     /// <para>Rehearses an account with no credit left: the row fails with GptImage.QuotaExceeded, which a runbook can
     /// catch and report. In a Pester file the first line goes in BeforeAll and the last in AfterAll.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Start, "GptImageEmulator")]
+    [Cmdlet(VerbsLifecycle.Start, "GptImageEmulator", HelpUri = HelpLinks.Readme + "start-gptimageemulator")]
     [OutputType(typeof(GptImageEmulator))]
     public sealed class StartGptImageEmulatorCommand : StoppableCmdlet
     {

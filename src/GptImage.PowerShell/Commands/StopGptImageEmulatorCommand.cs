@@ -19,7 +19,7 @@ namespace GptImage.Commands
     /// <code>AfterAll { Stop-GptImageEmulator }</code>
     /// <para>In a Pester file: stops whatever emulators its BeforeAll started.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "GptImageEmulator")]
+    [Cmdlet(VerbsLifecycle.Stop, "GptImageEmulator", HelpUri = HelpLinks.Readme + "stop-gptimageemulator")]
     [OutputType(typeof(void))]
     public sealed class StopGptImageEmulatorCommand : PSCmdlet
     {
