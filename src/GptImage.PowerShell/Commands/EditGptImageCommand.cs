@@ -111,7 +111,19 @@ namespace GptImage.Commands
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Edit", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
+            var fields = record.Fields.Count == 0 && request is ImageEditRequest edit ? InputFilesAsFields(edit) : record.Fields;
+            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
+        }
+
+        /// <summary>
+        /// Paths typed or piped as plain text are no row with columns: the row's one field is then its input
+        /// files, named Path like the CSV column that would have bound -Path.
+        /// </summary>
+        private static IReadOnlyDictionary<string, string?> InputFilesAsFields(ImageEditRequest request)
+        {
+            var names = new List<string>();
+            foreach (var image in request.Images) names.Add(image.ToString());
+            return new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Path"] = string.Join("; ", names) };
         }
     }
 }
