@@ -48,6 +48,23 @@ namespace GptImage.Orchestration
             return Task.CompletedTask;
         }
 
+        /// <summary>Deletes an entry, its metadata first so that a half-removed entry reads as a miss. Failures are ignored.</summary>
+        public void Remove(string key)
+        {
+            CheckKey(key);
+            string folder = Folder(key);
+            try
+            {
+                File.Delete(Path.Combine(folder, key + ".json"));
+                if (System.IO.Directory.Exists(folder))
+                    foreach (string file in System.IO.Directory.EnumerateFiles(folder, key + ".*")) File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // Left behind: a later run reads it as a hit or rewrites it; nothing is lost.
+            }
+        }
+
         private ImageResult? TryRead(string key)
         {
             CheckKey(key);

@@ -36,7 +36,7 @@ namespace GptImage.Orchestration
                 if (!overwrite) throw Exists(full);
             }
 
-            string temp = Path.Combine(directory, TempPrefix + CurrentProcessId + "-" + Guid.NewGuid().ToString("N") + ".tmp");
+            string temp = TempPathIn(directory);
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.None))
@@ -68,6 +68,10 @@ namespace GptImage.Orchestration
                 if (File.Exists(temp)) TryDelete(temp);
             }
         }
+
+        /// <summary>A new temporary file name in <paramref name="directory"/>, carrying this process's id (see <see cref="RemoveOrphanedTemps"/>).</summary>
+        internal static string TempPathIn(string directory) =>
+            Path.Combine(directory, TempPrefix + CurrentProcessId + "-" + Guid.NewGuid().ToString("N") + ".tmp");
 
         /// <summary>
         /// Deletes temporary files under <paramref name="directory"/> left by a process that no longer runs (one killed

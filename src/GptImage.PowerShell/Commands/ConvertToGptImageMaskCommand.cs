@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
@@ -82,10 +83,18 @@ namespace GptImage.Commands
                 byte[] png = ParameterSetName == RectangleSet
                     ? MaskMaker.FromRectangles(source, Rectangle.Select(ParseRectangle).ToList(), Invert.IsPresent)
                     : MaskMaker.FromImage(source, Invert.IsPresent ? Opposite(EditColor) : EditColor, Threshold);
-                AtomicFileWrite.WriteAllBytes(destination, png, Force.IsPresent);
+                try
+                {
+                    AtomicFileWrite.WriteAllBytes(destination, png, Force.IsPresent);
+                }
+                catch (Exception e) when (WriteFailure.IsWriteError(e) && !File.Exists(destination))
+                {
+                    // A folder that cannot be written (read-only, a full disk, a file in the way): the mask is not there.
+                    throw WriteFailure.For(destination, e);
+                }
                 WriteObject(new FileInfo(destination));
             }
-            catch (Exception e) when (e is GptImageImageException || e is GptImageValidationException || e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
+            catch (Exception e) when (e is GptImageImageException || e is GptImageValidationException || e is GptImageBatchException || e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
             {
                 WriteError(ErrorRecords.From(e, Path));
             }

@@ -36,6 +36,16 @@ namespace GptImage.Commands
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
+        /// <summary>
+        /// Seconds a row that keeps failing for a passing reason (rate limit, server error, dropped connection, timeout) is
+        /// tried again, from its first attempt: after the -MaxRetries quick retries it waits the server's Retry-After (else a
+        /// pause growing to a minute) and goes again while the other rows go on; only when this time is spent is it a failed
+        /// row. An empty wallet and 4xx answers fail at once. Default 900 (15 minutes); 0: only the quick retries.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int RetryTimeoutSec { get; set; } = 900;
+
         /// <summary>Timeout of each HTTP attempt in seconds. Large high-quality images take minutes.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
