@@ -26,6 +26,8 @@ namespace GptImage.Orchestration
             FileNamer.ValidateTemplate(options.FileNameTemplate);
             if (options.ManifestPath != null) _manifest = new ManifestWriter(options.ManifestPath);
             WriteProbe.Check(options.DestinationPath, "DestinationPath");
+            // An export killed mid-write leaves only temporary files (never a partial image under its final name): sweep them.
+            TempFileSweep.RemoveOrphans(options.DestinationPath);
         }
 
         /// <summary>

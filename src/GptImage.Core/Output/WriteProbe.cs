@@ -14,7 +14,8 @@ namespace GptImage.Orchestration
         public static void Check(string directory, string parameter)
         {
             string full = Path.GetFullPath(directory);
-            string probe = AtomicFile.TempPathIn(full);
+            // A temporary name: if the process dies right here, the next run's sweep removes it.
+            string probe = Path.Combine(full, TempFileName.New(ProcessLiveness.CurrentProcessId));
             try
             {
                 Directory.CreateDirectory(full);
