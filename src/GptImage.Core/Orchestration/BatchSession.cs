@@ -217,6 +217,8 @@ namespace GptImage.Orchestration
             decimal reserved = 0;
             TaskCompletionSource<Outcome>? owned = null;
             string? key = null;
+            // Held while this process requests the key's answer, so that another run sharing the cache waits for it.
+            RequestLock? requestLock = null;
             CostEstimate estimate = CostEstimator.Estimate(job.Request);
             try
             {
@@ -243,6 +245,18 @@ namespace GptImage.Orchestration
                         Emit(job, outcome, key);
                         return;
                     }
+                    if (Cache is FileResultCache sharedCache)
+                    {
+                        (ImageResult? Answer, RequestLock? Lock) claim = await ClaimRequestAsync(sharedCache, job, key, sending).ConfigureAwait(false);
+                        if (claim.Answer is ImageResult theirs)
+                        {
+                            outcome = new Outcome(theirs, fromCache: true, CostCalculator.Actual(theirs.Model, theirs.Usage), estimate.Usd, CacheName);
+                            owned.TrySetResult(outcome);
+                            Emit(job, outcome, key);
+                            return;
+                        }
+                        requestLock = claim.Lock;
+                    }
                 }
 
                 if (!TryReserve(estimate.Usd))
@@ -258,6 +272,7 @@ namespace GptImage.Orchestration
                 ImageResult result = await SendAsync(job, sending, token).ConfigureAwait(false);
                 // Paid for: remember it before anything else can fail, even if the batch is being cancelled.
                 string? keptIn = key != null && Cache != null ? await TryCommitAsync(key, result).ConfigureAwait(false) : null;
+                requestLock?.Dispose();
                 decimal? cost = CostCalculator.Actual(result.Model.Length > 0 ? result.Model : job.Request.Model, result.Usage);
                 lock (_lock)
                 {
@@ -283,6 +298,7 @@ namespace GptImage.Orchestration
             }
             finally
             {
+                requestLock?.Dispose();
                 if (reserved != 0) lock (_lock) _reservedEstimate -= reserved;
                 if (key != null && owned != null) _inFlightByKey.TryRemove(key, out _);
                 Interlocked.Decrement(ref _active);
@@ -333,6 +349,49 @@ namespace GptImage.Orchestration
                         Interlocked.Decrement(ref _waitingToRetry);
                     }
                 }
+            }
+        }
+
+        /// <summary>How often a row waiting for another run's answer looks for it.</summary>
+        private static readonly TimeSpan SharedAnswerPoll = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>
+        /// Runs sharing a cache folder share the work: the row takes the key's lock file and is sent, or, while another
+        /// live process holds it, waits for that process's answer to reach the cache (and takes the lock over if its
+        /// owner dies or stops its heartbeat). A cache folder where no lock can be written sends the row unlocked.
+        /// </summary>
+        private async Task<(ImageResult? Answer, RequestLock? Lock)> ClaimRequestAsync(FileResultCache cache, ImageJob job, string key, CancellationToken sending)
+        {
+            string path = cache.LockPath(key);
+            bool announced = false;
+            while (true)
+            {
+                RequestLock? held;
+                try
+                {
+                    held = RequestLock.TryTake(path);
+                }
+                catch (Exception e) when (WriteFailure.IsWriteError(e))
+                {
+                    return (null, null);
+                }
+                if (held != null)
+                {
+                    // The other run may have finished between this row's cache miss and the lock.
+                    ImageResult? late = await cache.TryGetAsync(key, sending).ConfigureAwait(false);
+                    if (late is null) return (null, held);
+                    held.Dispose();
+                    return (late, null);
+                }
+                if (!announced)
+                {
+                    announced = true;
+                    string note = $"Row {job.RowNumber}: another run sharing the cache '{cache.Directory}' is requesting the same image; waiting for its answer instead of paying again.";
+                    _events.Enqueue(sink => sink.OnVerbose(note));
+                }
+                await Task.Delay(SharedAnswerPoll, sending).ConfigureAwait(false);
+                ImageResult? answer = await cache.TryGetAsync(key, sending).ConfigureAwait(false);
+                if (answer != null) return (answer, null);
             }
         }
 

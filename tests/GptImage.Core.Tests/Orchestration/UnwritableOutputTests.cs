@@ -63,18 +63,13 @@ namespace GptImage.Tests.Orchestration
             string output = Path.Combine(root, "out");
             string fallback = Path.Combine(root, "fallback");
             var options = new BatchOptions { OutputDirectory = output, FileNameTemplate = "{Sku}", FallbackCacheDirectory = fallback };
-            var client = new FakeImageClient { Delay = TimeSpan.FromMilliseconds(50) };
+            var client = new FakeImageClient();
             var sink = new RecordingSink();
             using (var session = new BatchSession(client, options, CancellationToken.None))
             {
-                // After the folder check passed and before the first answer: the output folder (and its cache) becomes a file.
-                int broken = 0;
-                client.OnCall = _ =>
-                {
-                    if (Interlocked.Exchange(ref broken, 1) == 1) return;
-                    Directory.Delete(output, recursive: true);
-                    File.WriteAllText(output, "in the way");
-                };
+                // After the folder check passed and before the first request: the output folder (and its cache) becomes a file.
+                Directory.Delete(output, recursive: true);
+                File.WriteAllText(output, "in the way");
                 for (int i = 0; i < 5; i++) session.Submit(Jobs.Generate("a lighthouse " + i, sku: "S" + i), sink);
                 session.Complete(sink);
             }
