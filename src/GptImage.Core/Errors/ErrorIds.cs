@@ -43,6 +43,7 @@ namespace GptImage
 
         // Local work
         public const string FileExists = "GptImage.FileExists";
+        public const string DuplicateFileName = "GptImage.DuplicateFileName";
         public const string TemplateColumnMissing = "GptImage.TemplateColumnMissing";
         public const string InvalidTemplate = "GptImage.InvalidTemplate";
 

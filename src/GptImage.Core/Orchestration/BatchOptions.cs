@@ -54,6 +54,25 @@ namespace GptImage.Orchestration
         /// <summary>A cache to use instead of the directory cache (tests, shared caches).</summary>
         public IResultCache? Cache { get; set; }
 
+        /// <summary>
+        /// Where a paid answer is kept when the cache cannot store it, and where every run looks before paying.
+        /// Null: <see cref="FallbackCacheLocation.Default"/>. Not used with <see cref="NoCache"/>.
+        /// </summary>
+        public string? FallbackCacheDirectory { get; set; }
+
+        /// <summary>
+        /// -RetryTimeoutSec: how long a row that keeps failing for a passing reason (rate limit, server error, dropped
+        /// connection, timeout) is tried again, from its first attempt, honouring the server's Retry-After, before it is
+        /// a failed row. Default 15 minutes; zero: only the client's own quick retries (-MaxRetries).
+        /// </summary>
+        public TimeSpan RetryTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+        /// <summary>
+        /// When the run stops early (Select-Object -First, a terminating error): how long requests already sent, which
+        /// are being paid for, get to answer so that their images reach the cache. Ctrl+C does not wait. Default 2 minutes.
+        /// </summary>
+        public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
+
         /// <summary>How many accepted rows may wait for a slot beyond those in flight; bounds memory. Default 2 x ThrottleLimit.</summary>
         public int? QueueLimit { get; set; }
 

@@ -15,6 +15,7 @@ namespace GptImage.Orchestration
         private readonly ManifestWriter? _manifest;
         private readonly BatchSummary _totals = new BatchSummary();
         private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+        private readonly PathClaims _claims = new PathClaims();
 
         public ExportWriter(ExportOptions options)
         {
@@ -24,7 +25,7 @@ namespace GptImage.Orchestration
                 throw new GptImageValidationException(ErrorIds.InvalidDestinationPath, "DestinationPath", options.DestinationPath, "a folder path");
             FileNamer.ValidateTemplate(options.FileNameTemplate);
             if (options.ManifestPath != null) _manifest = new ManifestWriter(options.ManifestPath);
-            Directory.CreateDirectory(options.DestinationPath);
+            WriteProbe.Check(options.DestinationPath, "DestinationPath");
             // An export killed mid-write leaves only temporary files (never a partial image under its final name): sweep them.
             TempFileSweep.RemoveOrphans(options.DestinationPath);
         }
@@ -40,7 +41,8 @@ namespace GptImage.Orchestration
 
         /// <summary>
         /// Writes one result and returns a copy with Path set and Bytes released (for -PassThru). Failed and
-        /// NotRun results only get a manifest row. Throws GptImageBatchException (GptImage.FileExists) or
+        /// NotRun results only get a manifest row. Throws GptImageBatchException (GptImage.FileExists, GptImage.DuplicateFileName:
+        /// another result of this export took the name, GptImage.WriteFailed) or
         /// GptImageApiException (GptImage.InvalidImage) when the image cannot be written; no manifest row then.
         /// </summary>
         public GptImageResult Write(GptImageResult result)
@@ -51,9 +53,16 @@ namespace GptImage.Orchestration
             if (hasImage)
             {
                 copy.Bytes ??= ReadExisting(copy);
-                ImageFileWriter.Write(copy, _options.DestinationPath, _options.FileNameTemplate, _options.Layout, _options.Force);
+                ImageFileWriter.Write(copy, _options.DestinationPath, _options.FileNameTemplate, _options.Layout, _options.Force, _claims);
             }
-            _manifest?.Write(copy);
+            try
+            {
+                _manifest?.Write(copy);
+            }
+            catch (Exception e) when (WriteFailure.IsWriteError(e))
+            {
+                throw WriteFailure.For(_manifest!.Path, e, copy.Path is null ? null : $" The image itself was written to '{copy.Path}'.");
+            }
             Count(copy);
             return copy;
         }

@@ -121,7 +121,7 @@ namespace GptImage.Commands
             {
                 return new ExportWriter(options);
             }
-            catch (Exception e) when (e is GptImageValidationException || e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is GptImageValidationException || e is GptImageBatchException || e is IOException || e is UnauthorizedAccessException)
             {
                 // Conflicting switches, a bad template or an unwritable folder: no result could be exported.
                 ThrowTerminatingError(ErrorRecords.From(e, DestinationPath));

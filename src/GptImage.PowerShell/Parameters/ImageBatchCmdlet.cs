@@ -23,7 +23,7 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? FileName { get; set; }
 
-        /// <summary>Replace existing files. Without it an existing file with other content is a per-row GptImage.FileExists error.</summary>
+        /// <summary>Replace existing files left by earlier runs. Without it an existing file with other content is a per-row GptImage.FileExists error. Never another row's file of the same run: a later row whose name and image differ is a GptImage.DuplicateFileName error.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -36,6 +36,16 @@ namespace GptImage.Commands
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
+
+        /// <summary>
+        /// Seconds a row that keeps failing for a passing reason (rate limit, server error, dropped connection, timeout) is
+        /// tried again, from its first attempt: after the -MaxRetries quick retries it waits the server's Retry-After (else a
+        /// pause growing to a minute) and goes again while the other rows go on; only when this time is spent is it a failed
+        /// row. An empty wallet and 4xx answers fail at once. 0 to 86400. Default: 900 (15 minutes); 0 keeps only the quick retries.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int RetryTimeoutSec { get; set; } = 900;
 
         /// <summary>Timeout of each HTTP attempt in seconds, 1 to 3600. Default: 600 (large high-quality images take minutes).</summary>
         [Parameter]

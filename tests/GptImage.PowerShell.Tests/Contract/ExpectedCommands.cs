@@ -47,6 +47,7 @@ namespace GptImage.PowerShell.Tests.Contract
             "-NoCache switch {*:}",
             "-OutputDirectory string {*:}",
             "-PartialImages int? {*:} [ValidateRange: 0..3]",
+            "-RetryTimeoutSec int {*:} [ValidateRange: 0..86400]",
             "-SavePartial switch {*:}",
             "-ThrottleLimit int {*:} [ValidateRange: 1..64]",
             "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
