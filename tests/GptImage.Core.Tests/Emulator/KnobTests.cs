@@ -268,3 +268,29 @@ namespace GptImage.Tests.Emulator
         }
     }
 }
+
+namespace GptImage.Tests.Emulator
+{
+    public sealed class RedirectKnobTests(EmulatorFixture emulator) : EmulatorTest(emulator)
+    {
+        [Fact]
+        public async Task RedirectTo_answers_every_image_call_307_to_the_same_path_under_the_new_base()
+        {
+            Emu.Options.RedirectTo = "http://127.0.0.1:9/elsewhere/";
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Emu.BaseUrl };
+            using HttpResponseMessage response = await http.PostAsync("images/generations?x=1",
+                new StringContent("{\"model\":\"gpt-image-2\",\"prompt\":\"a kite\"}", Encoding.UTF8, "application/json"));
+
+            Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+            Assert.Equal("http://127.0.0.1:9/elsewhere" + Emu.BaseUrl.AbsolutePath + "images/generations?x=1", response.Headers.Location!.OriginalString);
+            Assert.Equal(307, Emu.Counters.Requests.Single().StatusCode);
+        }
+
+        [Fact]
+        public void RedirectTo_must_be_an_absolute_http_url()
+        {
+            Emu.Options.RedirectTo = "ftp://example.test/";
+            Assert.Contains(Emu.Options.Validate(), p => p.Contains("RedirectTo", StringComparison.Ordinal));
+        }
+    }
+}
