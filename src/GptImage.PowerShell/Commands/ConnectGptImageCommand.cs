@@ -3,42 +3,58 @@ using System.Security;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Sets this session's defaults for endpoint, API key, Azure deployment and api-version, organization and project.</para>
-    /// <para type="description">Later GptImage cmdlets in this runspace use them unless their own -ApiKey/-Endpoint say otherwise.
-    /// Without Connect-GptImage the environment variables OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID apply.
-    /// Nothing is sent over the network.</para>
-    /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "GptImage")]
+    /// <summary>Sets this session's defaults for the endpoint, API key, Azure deployment, organization and project.</summary>
+    /// <remarks>
+    /// <para>Later GptImage cmdlets in this session (runspace) use these defaults unless their own -ApiKey or -Endpoint
+    /// say otherwise. Without Connect-GptImage the environment variables OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID
+    /// and OPENAI_PROJECT_ID apply, then https://api.openai.com/v1.</para>
+    /// <para>Nothing is sent over the network. The key is kept as a SecureString and never written to output, errors or
+    /// files; the connection object returned says only whether it has one (HasApiKey).</para>
+    /// </remarks>
+    /// <example>
+    /// <code># not run by the tests: it asks for the key at the prompt
+    /// Connect-GptImage -ApiKey (Read-Host -AsSecureString 'OpenAI API key')</code>
+    /// <para>Asks for the OpenAI key without echoing it and uses it for the rest of the session.</para>
+    /// </example>
+    /// <example>
+    /// <code># not run by the tests: it needs the SecretManagement module and a vault holding the key
+    /// Connect-GptImage -Endpoint 'https://contoso.openai.azure.com' -AzureDeployment 'gpt-image-2' -AzureApiVersion '2025-04-01-preview' -ApiKey (Get-Secret AzureOpenAIKey)</code>
+    /// <para>Azure OpenAI with a classic deployment URL; the key comes from a SecretManagement vault.</para>
+    /// </example>
+    /// <example>
+    /// <code>Connect-GptImage -Endpoint 'http://127.0.0.1:5123/v1' -ApiKey (ConvertTo-SecureString 'sk-local-test' -AsPlainText -Force)</code>
+    /// <para>Points the session at a local OpenAI-compatible server, such as the project's emulator, with a dummy key.</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Connect, "GptImage", HelpUri = HelpLinks.Readme + "connect-gptimage")]
     [OutputType(typeof(GptImageConnection))]
     public sealed class ConnectGptImageCommand : PSCmdlet
     {
-        /// <summary>Base URL: https://api.openai.com/v1, https://&lt;resource&gt;.openai.azure.com (with -AzureDeployment) or a compatible gateway.</summary>
+        /// <summary>Base URL: https://api.openai.com/v1, https://&lt;resource&gt;.openai.azure.com (with -AzureDeployment), https://&lt;resource&gt;.openai.azure.com/openai/v1/, or an OpenAI-compatible gateway. Default: $env:OPENAI_BASE_URL, then https://api.openai.com/v1.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string? Endpoint { get; set; }
 
-        /// <summary>The API key, for example from Read-Host -AsSecureString or Get-Secret. Held as a SecureString; never printed.</summary>
+        /// <summary>The API key as a SecureString, for example from Read-Host -AsSecureString or Get-Secret. Never printed. Default: $env:OPENAI_API_KEY.</summary>
         [Parameter]
         [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
 
-        /// <summary>Azure OpenAI deployment name (the classic /openai/deployments/{name} form).</summary>
+        /// <summary>Azure OpenAI deployment name, for the classic /openai/deployments/{name} URL form. Default: none.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? AzureDeployment { get; set; }
 
-        /// <summary>Azure OpenAI api-version, for example 2025-04-01-preview.</summary>
+        /// <summary>Azure OpenAI api-version for the classic URL form, for example 2025-04-01-preview.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? AzureApiVersion { get; set; }
 
-        /// <summary>OpenAI organization id (OpenAI-Organization header).</summary>
+        /// <summary>OpenAI organization id, sent as the OpenAI-Organization header. Default: $env:OPENAI_ORG_ID.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
-        /// <summary>OpenAI project id (OpenAI-Project header).</summary>
+        /// <summary>OpenAI project id, sent as the OpenAI-Project header. Default: $env:OPENAI_PROJECT_ID.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Project { get; set; }
