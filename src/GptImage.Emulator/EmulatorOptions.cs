@@ -80,6 +80,12 @@ namespace GptImage.Emulator
         public string? RedirectTo { get; set; }
 
         /// <summary>
+        /// PNG answers the size real ones have (1 to 3 MB of incompressible pixels at 1024x1024 to 1536x1024, base64 in
+        /// the JSON) instead of small gradients: for load tests of memory and throughput.
+        /// </summary>
+        public bool RealisticImages { get; set; }
+
+        /// <summary>
         /// Faults for the next image calls, one per call in order, before any random choice. Lets a test say
         /// "the first attempt gets 503, the second succeeds" and assert the exact number of calls.
         /// </summary>
@@ -117,6 +123,7 @@ namespace GptImage.Emulator
             IncludeRevisedPrompt = source.IncludeRevisedPrompt;
             BatchCompletionDelay = source.BatchCompletionDelay;
             RedirectTo = source.RedirectTo;
+            RealisticImages = source.RealisticImages;
             ScriptedFaults.Clear();
             foreach (EmulatorFault fault in source.ScriptedFaults) ScriptedFaults.Enqueue(fault);
         }

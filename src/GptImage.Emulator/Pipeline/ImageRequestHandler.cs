@@ -137,7 +137,9 @@ namespace GptImage.Emulator.Pipeline
                 await StreamWriter.SendAsync(context, call, valid, usage, created, _state.Images, Options.StreamEventInterval, truncate, ct).ConfigureAwait(false);
                 return;
             }
-            RenderedImage image = _state.Images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
+            RenderedImage image = Options.RealisticImages
+                ? _state.Images.GetRealistic(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent)
+                : _state.Images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
             byte[] body = ImagesResponseWriter.Build(valid, image, usage, created, _state.ImageUrlBase, Options.IncludeRevisedPrompt);
             if (truncate) record.Outcome = RequestOutcome.Truncated;
             await ImagesResponseWriter.SendAsync(context, body, truncate, ct).ConfigureAwait(false);
