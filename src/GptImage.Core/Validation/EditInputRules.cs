@@ -6,8 +6,8 @@ using GptImage.Imaging;
 namespace GptImage.Validation
 {
     /// <summary>
-    /// The checks on an edit's files: count, existence, type by content (not by extension), size, and the
-    /// mask's PNG-ness, alpha channel and pixel size. Reads only headers.
+    /// The checks on an edit's files: count, existence, type by content (not by extension), size, each image
+    /// read in full for damage (<see cref="InputImageCheck"/>), and the mask's PNG-ness, alpha channel and pixel size.
     /// </summary>
     internal static class EditInputRules
     {
@@ -33,11 +33,12 @@ namespace GptImage.Validation
                 if (format == null || (pngOnly && format != "png"))
                     throw new GptImageValidationException(ErrorIds.InvalidImage, ImageParameter, image.ToString(),
                         (pngOnly ? $"{caps!.Name} edits only PNG images" : "each image must be a PNG, JPEG or WebP file")
-                        + " (judged by the file's bytes, not its extension).");
+                        + $" (judged by the file's bytes, not its extension); '{image.FileName}' is not.");
                 long length = image.GetLength();
                 if (length > maxBytes)
                     throw new GptImageValidationException(ErrorIds.ImageTooLarge, ImageParameter, image.ToString(),
                         $"each image must be under {Megabytes(maxBytes)}{RequestValidator.ForModel(caps)}; this one is {Megabytes(length)}.");
+                InputImageCheck.Check(image, ErrorIds.InvalidImage, ImageParameter);
             }
         }
 

@@ -78,6 +78,7 @@ namespace GptImage.Commands
                 case ErrorIds.TemplateColumnMissing: return ErrorCategory.InvalidData;
                 case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
                 case ErrorIds.InsecureEndpoint: return ErrorCategory.SecurityError;
+                case ErrorIds.UnsafeRedirect: return ErrorCategory.SecurityError;
             }
             return error switch
             {
