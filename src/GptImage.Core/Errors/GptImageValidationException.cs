@@ -17,6 +17,19 @@ namespace GptImage
             Allowed = allowed;
         }
 
+        /// <summary>
+        /// Two parameters that cannot be used together: "-Force and -NoClobber cannot be used together: <paramref name="why"/>".
+        /// The value is the pair as typed; the allowed text is <paramref name="why"/>.
+        /// </summary>
+        public static GptImageValidationException Conflict(string first, string second, string why) =>
+            new GptImageValidationException(ErrorIds.ParameterConflict, first, $"-{first} -{second}", why)
+            {
+                _message = $"-{first} and -{second} cannot be used together: {why}",
+            };
+
+        // Set for messages that do not fit "-Parameter 'value' is not allowed" (two parameters in conflict).
+        private string? _message;
+
         /// <summary>Stable id from <see cref="ErrorIds"/>.</summary>
         public string ErrorId { get; }
         public object? Value { get; }
@@ -35,13 +48,14 @@ namespace GptImage
         public GptImageValidationException InRow(int rowNumber, string? column, string? record) =>
             new GptImageValidationException(ErrorId, ParamName ?? string.Empty, Value, Allowed)
             {
+                _message = _message,
                 RowNumber = rowNumber,
                 Column = column,
                 Record = record,
             };
 
         // ArgumentException appends "(Parameter 'x')" to Message; the parameter is already in our sentence.
-        public override string Message => RowPrefix(RowNumber, Record) + FormatMessage(ParamName ?? string.Empty, Value, Allowed, Column);
+        public override string Message => RowPrefix(RowNumber, Record) + (_message ?? FormatMessage(ParamName ?? string.Empty, Value, Allowed, Column));
 
         /// <summary>"Row 3: " or "Row 3 (shot.png): " (empty without a row), the start of every message about one input row.</summary>
         public static string RowPrefix(int? rowNumber, string? record) =>
