@@ -48,6 +48,7 @@ namespace GptImage
         public GptImageValidationException InRow(int rowNumber, string? column, string? record) =>
             new GptImageValidationException(ErrorId, ParamName ?? string.Empty, Value, Allowed)
             {
+                _message = _message,
                 RowNumber = rowNumber,
                 Column = column,
                 Record = record,
