@@ -25,6 +25,7 @@ namespace GptImage.Commands
     /// <code>Connect-GptImage -Endpoint 'http://127.0.0.1:5123/v1' -ApiKey (ConvertTo-SecureString 'sk-local-test' -AsPlainText -Force)</code>
     /// <para>Points the session at a local OpenAI-compatible server, such as the project's emulator, with a dummy key.</para>
     /// </example>
+    /// <returns>The connection: Endpoint, HasApiKey, AzureDeployment, AzureApiVersion, Organization, Project, ConnectedAt. The key is not one of its properties.</returns>
     [Cmdlet(VerbsCommunications.Connect, "GptImage", HelpUri = HelpLinks.Readme + "connect-gptimage")]
     [OutputType(typeof(GptImageConnection))]
     public sealed class ConnectGptImageCommand : PSCmdlet

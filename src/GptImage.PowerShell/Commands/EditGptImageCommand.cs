@@ -38,6 +38,7 @@ namespace GptImage.Commands
     ///     Edit-GptImage -Prompt 'Add snow on the roof' -Quality low -OutputDirectory ./out/winter</code>
     /// <para>Generates an image, then edits it: the result binds to -Path by its Path property.</para>
     /// </example>
+    /// <returns>One result per image, as New-GptImage writes them: Status, Prompt, Model, Size, Quality, Format, Path, Sha256, Usage, CostUsd, RowNumber, SourceFields.</returns>
     [Cmdlet(VerbsData.Edit, "GptImage", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "edit-gptimage")]
     [OutputType(typeof(GptImageResult))]

@@ -37,6 +37,7 @@ namespace GptImage.Commands
     /// <para>The real run, at most 8 requests at a time and stopped before it would spend more than 5 USD (rows not sent
     /// are NotRun). Running the same line again makes no call for the rows already done: they come back as Cached.</para>
     /// </example>
+    /// <returns>One result per image: Status (Succeeded, Cached, Failed, NotRun), Prompt, Model, Size, Quality, Format, Path, Sha256, Usage, CostUsd, RowNumber and the input row's SourceFields. Without -OutputDirectory it also holds the image bytes.</returns>
     [Cmdlet(VerbsCommon.New, "GptImage", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "new-gptimage")]
     [OutputType(typeof(GptImageResult))]
