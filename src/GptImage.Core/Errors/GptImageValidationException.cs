@@ -52,7 +52,6 @@ namespace GptImage
                 RowNumber = rowNumber,
                 Column = column,
                 Record = record,
-                _message = _message,
             };
 
         // ArgumentException appends "(Parameter 'x')" to Message; the parameter is already in our sentence.

@@ -108,7 +108,7 @@ namespace GptImage.Orchestration
             Model = string.Empty,
             RowNumber = rowNumber,
             Source = source,
-            SourceFields = sourceFields ?? NoFields,
+            SourceFields = sourceFields,
             ErrorId = errorId,
             ErrorMessage = message,
             Created = DateTimeOffset.UtcNow,
