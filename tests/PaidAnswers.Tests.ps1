@@ -63,7 +63,9 @@ Describe 'Rows of one run and their files' {
         $output = Join-Path $TestDrive 'dup'
         # Three sizes: three different images (the emulator draws the same picture for the same size).
         $rows = '1024x1024', '1536x1024', '1024x1536' | ForEach-Object { [pscustomobject]@{ Sku = 'DUP'; Prompt = "a shirt, $_"; Size = $_ } }
-        $results = $rows | New-GptImage @script:Connection -OutputDirectory $output -FileName '{Sku}' -Force -ThrottleLimit 1 -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+        # Every input row has a result; the two refused rows are Failed ones.
+        $results = $rows | New-GptImage @script:Connection -OutputDirectory $output -FileName '{Sku}' -Force -ThrottleLimit 1 -ErrorVariable rowErrors -ErrorAction SilentlyContinue |
+            Where-Object Status -EQ 'Succeeded'
 
         @($results).Count | Should -Be 1
         (Get-FileHash -LiteralPath $results.Path -Algorithm SHA256).Hash.ToLowerInvariant() | Should -Be $results.Sha256
@@ -78,7 +80,7 @@ Describe '-MaxCost' {
         $rows = 1..20 | ForEach-Object { "a small lighthouse, variant $_" }
         $results = $rows | New-GptImage @script:Connection -Quality low -Size 1024x1024 -NoCache -MaxCost 0.05 -ErrorVariable notRun -ErrorAction SilentlyContinue
         $spent = ($results | Measure-Object -Property CostUsd -Sum).Sum
-        $estimate = @($results)[0].EstimatedCostUsd
+        $estimate = @($results | Where-Object Status -EQ 'Succeeded')[0].EstimatedCostUsd
 
         $spent | Should -BeLessOrEqual 0.05
         $spent | Should -BeGreaterThan (0.05 - 2 * $estimate)

@@ -144,8 +144,9 @@ Describe 'One rule decides whether a row is a generation or an edit' {
 
     It 'Measure-GptImageCost estimates a row with Prompt and Path as an edit of that image' {
         $estimate = [pscustomobject]@{ Prompt = 'add a hat'; Path = $script:Square } | Measure-GptImageCost
-        @($estimate.InputImages).Count | Should -Be 1
-        Split-Path -Leaf $estimate.InputImages[0] | Should -Be (Split-Path -Leaf $script:Square)
+        # InputImages is one '; '-separated cell (a flat column for Export-Csv).
+        @($estimate.InputImages -split '; ').Count | Should -Be 1
+        Split-Path -Leaf $estimate.InputImages | Should -Be (Split-Path -Leaf $script:Square)
         $estimate.Basis | Should -Match 'input image'
     }
 
