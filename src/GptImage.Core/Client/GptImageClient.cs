@@ -97,7 +97,7 @@ namespace GptImage
                     bool eventStream = string.Equals(response.Content.Headers.ContentType?.MediaType, ImageStreamParser.MediaType, StringComparison.OrdinalIgnoreCase);
                     if (eventStream) return await ReadImageStreamAsync(response, request, requestId, rateLimit, attempt, ct).ConfigureAwait(false);
                     return ImagesResponseParser.Parse(await ReadBodyAsync(response, ct).ConfigureAwait(false), request.Model, requestId, rateLimit, attempt);
-                }, idempotent: true, cancellationToken, images: Math.Max(1, request.Count ?? 1));
+                }, idempotent: true, CallErrors.Images, cancellationToken, images: Math.Max(1, request.Count ?? 1));
         }
 
         /// <summary>Reads a 2xx answer into the caller's result; may throw InvalidResponseException (retried) or GptImageApiException (an error event).</summary>
@@ -109,7 +109,7 @@ namespace GptImage
         /// <paramref name="images"/> (n of an image call, 0 otherwise) is reported with each attempt for images-per-minute pacing.
         /// </summary>
         private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri url, Func<HttpContent>? createContent, string accept,
-            SuccessReader<T> readSuccess, bool idempotent, CancellationToken cancellationToken, int images = 0) where T : class
+            SuccessReader<T> readSuccess, bool idempotent, CallErrors errors, CancellationToken cancellationToken, int images = 0) where T : class
         {
             int maxAttempts = _options.MaxRetries + 1;
             for (int attempt = 1; ; attempt++)
@@ -117,7 +117,7 @@ namespace GptImage
                 cancellationToken.ThrowIfCancellationRequested();
                 Log($"{method.Method} {EndpointResolver.Display(url)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
-                AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, createContent, readSuccess, cancellationToken).ConfigureAwait(false);
+                AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, createContent, readSuccess, errors, cancellationToken).ConfigureAwait(false);
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts
                     && (idempotent || outcome.Error.ErrorId == ErrorIds.RateLimited);
                 Report(outcome, attempt, clock.Elapsed, willRetry, images);
@@ -136,7 +136,7 @@ namespace GptImage
 
         /// <summary>One HTTP exchange with its own timeout. Caller cancellation escapes as OperationCanceledException.</summary>
         private async Task<AttemptOutcome> AttemptAsync<T>(HttpMethod method, Uri url, string accept, int attempt, Func<HttpContent>? createContent,
-            SuccessReader<T> readSuccess, CancellationToken cancellationToken) where T : class
+            SuccessReader<T> readSuccess, CallErrors errors, CancellationToken cancellationToken) where T : class
         {
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
@@ -170,7 +170,7 @@ namespace GptImage
                     }
                 }
                 byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
-                return AttemptOutcome.Failure(ApiError(status, ApiErrorBody.Read(body), requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
+                return AttemptOutcome.Failure(ApiError(status, ApiErrorBody.Read(body), requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow), errors), rateLimit);
             }
             catch (Exception e) when (cancellationToken.IsCancellationRequested)
             {
@@ -232,11 +232,11 @@ namespace GptImage
             return buffer.ToArray();
         }
 
-        private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter)
+        private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter, CallErrors errors)
         {
             string? apiMessage = _redactor.Redact(error.Message);
-            string errorId = ApiErrorClassifier.ErrorIdFor(status, error.Code, error.Type, apiMessage);
-            string? advice = ApiErrorClassifier.AdviceFor(errorId);
+            string errorId = errors.ErrorIdFor(status, error.Code, error.Type, apiMessage);
+            string? advice = errors.AdviceFor(errorId);
             string codePart = error.Code ?? error.Type ?? "error";
             string message = $"The image API answered {status} ({codePart}): {apiMessage ?? "no message"}"
                 + (error.Param != null ? $" [param: {error.Param}]" : string.Empty)
@@ -251,7 +251,7 @@ namespace GptImage
                 ApiMessage = apiMessage,
                 RequestId = requestId,
                 Advice = advice,
-                IsTransient = ApiErrorClassifier.IsTransient(status, error.Code, error.Type),
+                IsTransient = errors.IsTransient(status, error.Code, error.Type),
                 RetryAfter = retryAfter,
             };
         }
