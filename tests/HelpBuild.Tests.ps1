@@ -32,7 +32,7 @@ Describe 'The help build' {
         $run = Invoke-HelpBuild
         $run.ExitCode | Should -Be 0 -Because $run.Text
         $maml = [xml](Get-Content -LiteralPath (Join-Path $run.Folder 'GptImage.PowerShell.dll-Help.xml') -Raw)
-        $maml.helpItems.command.Count | Should -Be 14
+        $maml.helpItems.command.Count | Should -Be (Import-PowerShellDataFile -LiteralPath $script:Manifest).CmdletsToExport.Count
         (Get-ChildItem -LiteralPath $run.Folder -Filter 'about_*.help.txt').Count | Should -Be 3
     }
 

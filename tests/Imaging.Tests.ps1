@@ -242,6 +242,25 @@ Describe 'Expand-GptImage' {
         ($said | Out-String) | Should -Match '2048x1024 canvas'
     }
 
+    It 'takes Import-Csv rows: each row''s Path and Prompt columns, one result per row, a bad row its own error' {
+        Reset-EmulatorCounters $script:Emulator
+        $csv = Join-Path $TestDrive 'banners.csv'
+        @(
+            [pscustomobject]@{ Sku = 'A1'; Path = $script:Square; Prompt = 'a wider meadow' }
+            [pscustomobject]@{ Sku = 'B2'; Path = (Join-Path $TestDrive 'missing.png'); Prompt = 'never sent' }
+            [pscustomobject]@{ Sku = 'C3'; Path = $script:Square; Prompt = 'a wider beach' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $out = Join-Path $TestDrive 'rows'
+        $results = Import-Csv -LiteralPath $csv | Expand-GptImage -AspectRatio 16:9 @script:Connection -OutputDirectory $out -FileName '{Sku}' -NoCache -ErrorVariable bad -ErrorAction SilentlyContinue
+        ($results | Where-Object Status -eq 'Succeeded').SourceFields.Sku | Sort-Object | Should -Be @('A1', 'C3')
+        ($results | Where-Object Status -eq 'Failed').RowNumber | Should -Be 2
+        $bad.Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.ImageNotFound*'
+        "$($bad[0])" | Should -Match '^Row 2'
+        $prompts = (Get-EmulatorCounters $script:Emulator).requests | Where-Object path -like '*/images/edits' | ForEach-Object prompt
+        $prompts | Sort-Object | Should -Be @('a wider beach', 'a wider meadow')
+    }
+
     It 'refuses shapes the model cannot make' {
         Expand-GptImage -LiteralPath $script:Square -AspectRatio 5:1 -Prompt 'x' @script:Connection -OutputDirectory $TestDrive -ErrorVariable bad -ErrorAction SilentlyContinue
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.InvalidSize*'

@@ -7,9 +7,9 @@ namespace GptImage.PowerShell.Tests
     {
         private readonly ModuleMetadata _module = fixture.Metadata;
 
-        // The manifest, the views, the module, its core and PowerShell 7's load context, the netstandard2.0 closure of
-        // System.Text.Json 8 and ImageSharp that Windows PowerShell 5.1 needs, and the Dependencies folder for the
-        // pixel code and ImageSharp (README.md, "What is in the module folder", explains each file).
+        // The manifest, the views, the licence, the module, its core and PowerShell 7's load context, the netstandard2.0
+        // closure of System.Text.Json 8 and ImageSharp that Windows PowerShell 5.1 needs, and the Dependencies folder for
+        // the pixel code and ImageSharp (README.md, "What is in the module folder", explains each file).
         private static readonly string[] ExpectedFiles =
         {
             "Dependencies",
@@ -18,6 +18,7 @@ namespace GptImage.PowerShell.Tests
             "GptImage.PowerShell.dll",
             "GptImage.PowerShell.format.ps1xml",
             "GptImage.PowerShell.psd1",
+            "LICENSE",
             "Microsoft.Bcl.AsyncInterfaces.dll",
             "System.Buffers.dll",
             "System.Memory.dll",

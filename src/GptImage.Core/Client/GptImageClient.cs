@@ -145,12 +145,8 @@ namespace GptImage
             HttpContent? content = createContent?.Invoke();
             try
             {
-                using var message = new HttpRequestMessage(method, url) { Content = content };
-                foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
-                string? requestId = ResponseHeaders.RequestId(response);
+                response = await SendOnOriginAsync(method, url, content, createContent, accept, attemptCts.Token).ConfigureAwait(false);
+                string? requestId = _redactor.Redact(ResponseHeaders.RequestId(response));
                 RateLimitInfo? rateLimit = ResponseHeaders.RateLimit(response);
                 int status = (int)response.StatusCode;
                 if (status >= 200 && status < 300)
@@ -190,7 +186,16 @@ namespace GptImage
             }
             catch (InvalidResponseException e)
             {
-                return AttemptOutcome.Failure(InvalidResponse(e, (int?)response?.StatusCode ?? 0, response is null ? null : ResponseHeaders.RequestId(response)), null);
+                return AttemptOutcome.Failure(InvalidResponse(e, (int?)response?.StatusCode ?? 0, response is null ? null : _redactor.Redact(ResponseHeaders.RequestId(response))), null);
+            }
+            catch (RedirectRefusedException e)
+            {
+                string? advice = ApiErrorClassifier.AdviceFor(ErrorIds.UnsafeRedirect);
+                return AttemptOutcome.Failure(new GptImageApiException(ErrorIds.UnsafeRedirect, _redactor.Redact(e.Message + " " + advice)!)
+                {
+                    Advice = advice,
+                    IsTransient = false,
+                }, null);
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
@@ -205,6 +210,35 @@ namespace GptImage
             finally
             {
                 response?.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Sends the request, following redirects only within its origin (<see cref="RedirectRule"/>): the HTTP stack's own
+        /// redirect handling is off, since it would carry the key's header to whatever host a server names.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendOnOriginAsync(HttpMethod method, Uri url, HttpContent? content, Func<HttpContent>? createContent,
+            string accept, CancellationToken cancellationToken)
+        {
+            for (int hops = 0; ; hops++)
+            {
+                HttpResponseMessage response;
+                using (var message = new HttpRequestMessage(method, url) { Content = content })
+                {
+                    foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                if (!RedirectRule.IsRedirect(response)) return response;
+                try
+                {
+                    url = RedirectRule.Next(url, response, hops);
+                }
+                finally
+                {
+                    response.Dispose();
+                }
+                content = createContent?.Invoke();   // the first body was consumed by the first send
             }
         }
 
@@ -234,6 +268,7 @@ namespace GptImage
 
         private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter, CallErrors errors)
         {
+            requestId = _redactor.Redact(requestId);
             string? apiMessage = _redactor.Redact(error.Message);
             string errorId = errors.ErrorIdFor(status, error.Code, error.Type, apiMessage);
             string? advice = errors.AdviceFor(errorId);
@@ -354,7 +389,8 @@ namespace GptImage
         private static HttpMessageHandler CreateHandler()
         {
             EnableTls12OnNetFramework();
-            var handler = new HttpClientHandler();
+            // Redirects are followed by SendOnOriginAsync, within the endpoint's origin only.
+            var handler = new HttpClientHandler { AllowAutoRedirect = false };
             try
             {
                 // Windows PowerShell's .NET Framework allows 2 connections per host by default; batches run more in parallel.

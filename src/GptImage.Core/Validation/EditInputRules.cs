@@ -7,8 +7,8 @@ using GptImage.Imaging.Uploads;
 namespace GptImage.Validation
 {
     /// <summary>
-    /// The checks on an edit's files: count, existence, type by content (not by extension), size, and the
-    /// mask's PNG-ness, alpha channel and pixel size. Reads only headers.
+    /// The checks on an edit's files: count, existence, type by content (not by extension), size, each image
+    /// read in full for damage (<see cref="InputImageCheck"/>), and the mask's PNG-ness, alpha channel and pixel size.
     /// </summary>
     internal static class EditInputRules
     {
@@ -34,12 +34,13 @@ namespace GptImage.Validation
                 if (format == null || (pngOnly && format != "png"))
                     throw new GptImageValidationException(ErrorIds.InvalidImage, ImageParameter, image.ToString(),
                         (pngOnly ? $"{caps!.Name} edits only PNG images" : "each image must be a PNG, JPEG or WebP file")
-                        + " (judged by the file's bytes, not its extension).");
+                        + $" (judged by the file's bytes, not its extension); '{image.FileName}' is not.");
                 // Over the limits is resized to fit on upload (UploadPreparer), unless NoResize asks for a refusal.
                 UploadPlan plan = UploadPreparer.Plan(image, r, caps);
                 if (plan.OverLimits && r.NoResize)
                     throw new GptImageValidationException(ErrorIds.ImageTooLarge, ImageParameter, image.ToString(),
                         $"each image must be under {Megabytes(maxBytes)}{RequestValidator.ForModel(caps)} and within the pixels the model makes ({UploadLimits.For(caps).Describe(caps?.Name)}); this one is {plan.Width}x{plan.Height}, {Megabytes(plan.Bytes)}. Without -NoResize it is resized to fit.");
+                InputImageCheck.Check(image, ErrorIds.InvalidImage, ImageParameter);
             }
             UploadPlan first = UploadPreparer.Plan(r.Images[0], r, caps);
             if (first.Resize && EffectiveMask(r) != null && !r.ResizeMask)

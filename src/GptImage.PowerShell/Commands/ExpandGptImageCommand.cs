@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
@@ -33,24 +32,25 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageResult))]
     public sealed class ExpandGptImageCommand : ImageBatchCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
+        private const string PathSet = EditRequestInput.PathSet;
+        private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
 
-        /// <summary>The image to extend; wildcards allowed (each match is its own request). New-GptImage results bind here by their Path.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The image to extend; wildcards allowed (each match is its own request). Without it, each piped file, piped path, New-GptImage result or row's Path column is an image.</summary>
+        [Parameter(Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        /// <summary>The image to extend, taken literally (no wildcards). Get-ChildItem output binds here.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The image to extend, taken literally (no wildcards). A row's LiteralPath, PSPath or FullName column does the same per row.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
         [Alias("PSPath", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        /// <summary>What the new area should show (the model sees the original image too).</summary>
-        [Parameter(Mandatory = true)]
+        /// <summary>What the new area should show (the model sees the original image too). Without it, a piped row's Prompt, Description or Text column.</summary>
+        [Parameter]
         [Alias("Description", "Text")]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
 
         /// <summary>The canvas shape as 'W:H' (for example '16:9' for a banner from a square shot): the smallest canvas of that shape around the image. Use this or -Size.</summary>
@@ -66,77 +66,69 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter KeepMetadata { get; set; }
 
+        /// <summary>The pipeline record: a file (Get-ChildItem, Get-Item), a path string, a New-GptImage result (its Path) or a row with a Path column.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [AllowNull]
+        public PSObject? InputObject { get; set; }
+
         internal override string ProgressActivity => "Outpainting images";
 
-        // Whether -Size was typed (only command-line values are bound when BeginProcessing runs). On Linux and macOS a
-        // piped file has a Size property (its length) that binds to -Size by name; with -AspectRatio typed it is ignored.
-        private bool _sizeTyped;
-
-        protected override void BeginProcessing() => _sizeTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Size));
+        private RowInputs? _inputs;
 
         protected override void ProcessRecord()
         {
-            foreach (string source in Sources())
-                ExpandOne(source);
-        }
-
-        private IEnumerable<string> Sources()
-        {
-            IEnumerable<string> typed = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
-            foreach (string path in typed)
-            {
-                IReadOnlyList<string> resolved;
-                try
-                {
-                    resolved = ParameterSetName == LiteralPathSet ? new[] { FileSystemPaths.ResolveLiteral(this, path) } : FileSystemPaths.ResolveWildcards(this, path);
-                }
-                catch (Exception e) when (FileSystemPaths.IsResolutionError(e) || e is PSArgumentException)
-                {
-                    WriteError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, path));
-                    continue;
-                }
-                foreach (string file in resolved) yield return file;
-            }
-        }
-
-        private void ExpandOne(string source)
-        {
             int row = NextRowNumber();
-            var request = new ImageEditRequest();
-            OutpaintLayout layout;
-            try
+            _inputs ??= new RowInputs
             {
-                if (!File.Exists(source)) throw new ItemNotFoundException($"Cannot find the image '{source}'.");
-                ApplyRequestOptions(request);
-                request.Prompt = Prompt;
-                request.KeepMetadata = KeepMetadata.IsPresent;
-                string? aspect = ParameterValues.NullIfEmpty(AspectRatio);
-                string? size = _sizeTyped || aspect is null ? ParameterValues.NullIfEmpty(Size) : null;
-                layout = Outpainting.Plan(source, size, aspect, Anchor, request.Model);
-                request.Size = layout.Size;
-                (byte[] canvas, byte[] mask) = Outpainting.Build(source, layout);
-                request.Images.Add(new MemoryStream(canvas, writable: false), System.IO.Path.GetFileNameWithoutExtension(source) + "-canvas.png");
-                request.Mask = ImageInput.FromStream(new MemoryStream(mask, writable: false), System.IO.Path.GetFileNameWithoutExtension(source) + "-mask.png");
-                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
-            }
-            catch (ItemNotFoundException e)
-            {
-                WriteError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
-                return;
-            }
-            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(ErrorRecords.From(e, source));
-                return;
-            }
+                Accepts = RowKinds.Edit,
+                PipedTextIsPath = true,
+                Paths = ParameterSetName == LiteralPathSet ? LiteralPath : MyInvocation.BoundParameters.ContainsKey(nameof(Path)) ? Path : null,
+                PathsAreLiteral = ParameterSetName == LiteralPathSet,
+                Prompt = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt)) ? Prompt : null,
+                KeepMetadata = KeepMetadata.IsPresent,
+            };
+            PipelineRecord record = PipelineRecord.Read(InputObject);
+            object? source = record.Source ?? (ParameterSetName == LiteralPathSet ? (object)LiteralPath : Path);
+            OutpaintLayout? layout = null;
+            string? image = null;
+            // The row's image (typed, piped or its Path column) is replaced by the canvas and the mask of the new area
+            // before the edit's checks run on them.
+            ImageGenerationRequest? request = TryBuildBatchRow(row, record, _inputs, source, built => layout = Outpaint((ImageEditRequest)built, out image));
+            if (request is null || layout is null) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
             string painted = layout.NewAreaPercent.ToString("0.0", CultureInfo.InvariantCulture);
-            string what = $"Outpaint '{source}' ({layout.SourceWidth}x{layout.SourceHeight}) onto a {layout.Size} canvas at {Anchor} " +
+            string what = $"Outpaint '{image}' ({layout.SourceWidth}x{layout.SourceHeight}) onto a {layout.Size} canvas at {Anchor} " +
                 $"(image {layout.ImageWidth}x{layout.ImageHeight} at {layout.ImageX},{layout.ImageY}; mask: {painted}% of the canvas is painted)";
             WriteVerbose(what);
             if (!ShouldProcess(what, RequestDescription.Action("Edit", request, estimate))) return;
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, PreflightDone = true });
+            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
+        }
+
+        private OutpaintLayout Outpaint(ImageEditRequest request, out string image)
+        {
+            if (request.Images.Count != 1)
+                throw new GptImageValidationException(ErrorIds.TooManyImages, "Path", $"{request.Images.Count} images",
+                    "one image per canvas: a wildcard that matches several files makes one request each when piped (Get-ChildItem ./shots/*.png | Expand-GptImage ...).");
+            image = request.Images[0].Path ?? request.Images[0].FileName;
+            string? aspect = ParameterValues.NullIfEmpty(AspectRatio);
+            // -AspectRatio wins over a Size that came from a row's column; a typed -Size with it is the user's choice of canvas.
+            string? size = aspect is null || MyInvocation.BoundParameters.ContainsKey(nameof(Size)) ? request.Size : null;
+            try
+            {
+                OutpaintLayout layout = Outpainting.Plan(image, size, aspect, Anchor, request.Model);
+                (byte[] canvas, byte[] mask) = Outpainting.Build(image, layout);
+                string name = System.IO.Path.GetFileNameWithoutExtension(image);
+                request.Images.Clear();
+                request.Images.Add(new MemoryStream(canvas, writable: false), name + "-canvas.png");
+                request.Mask = ImageInput.FromStream(new MemoryStream(mask, writable: false), name + "-mask.png");
+                request.Size = layout.Size;
+                return layout;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new GptImageValidationException(ErrorIds.InvalidImage, "Path", image, "a readable PNG, JPEG or WebP file; " + e.Message);
+            }
         }
     }
 }

@@ -75,14 +75,13 @@ namespace GptImage.Commands
 
         protected override void BeginProcessing()
         {
-            base.BeginProcessing();
             PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
         }
 
         protected override void ProcessRecord()
         {
             int row = ++_rowNumber;
-            ImageGenerationRequest? request = TryBuildRowRequest(out object? source, out var fields);
+            ImageGenerationRequest? request = TryBuildRowRequest(row, out object? source, out var fields);
             if (request is null) return;
 
             CostEstimate batch = CostEstimator.Estimate(request, batchApi: true);

@@ -31,10 +31,17 @@ namespace GptImage.Commands
             _cmdlet.WriteObject(result);
         }
 
+        /// <summary>
+        /// The row's error, then its result with Status Failed (NotRun when -MaxCost stopped it): every input row has an
+        /// output object, so Export-GptImageBatch -ManifestPath downstream records it in the ledger.
+        /// </summary>
         public void OnError(ImageJob job, Exception error)
         {
             EnsurePipelineThread();
             _cmdlet.WriteError(ErrorRecords.From(error, job.Source));
+            string errorId = BatchSession.ErrorIdOf(error);
+            string status = errorId == ErrorIds.CostLimitReached ? GptImageResult.StatusNotRun : GptImageResult.StatusFailed;
+            _cmdlet.WriteObject(GptImageResult.ForFailure(job, status, errorId, ErrorRecords.DisplayMessage(error)));
         }
 
         public void OnProgress(BatchProgress progress)

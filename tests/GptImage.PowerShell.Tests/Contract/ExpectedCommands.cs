@@ -6,18 +6,35 @@ namespace GptImage.PowerShell.Tests.Contract
     /// </summary>
     internal static class ExpectedCommands
     {
-        // Request options shared by New-GptImage, Edit-GptImage and Measure-GptImageCost: all bind by property name.
+        // Request options shared by New-GptImage, Edit-GptImage, Measure-GptImageCost and Submit-GptImageBatchJob. Typed on the
+        // command line only: a piped row's columns of the same names are read by the cmdlet (PipelineRecord), never bound by
+        // PowerShell, so no cell can make PowerShell drop a record and no file property becomes an option.
         private static readonly string[] RequestOptions =
         {
-            "-Background string {*: N} [ValidateOptionalSet: transparent|opaque|auto]",
-            "-Compression int? {*: N}",
-            "-Count int? [aliases: N] {*: N}",
-            "-Model string {*: N}",
-            "-Moderation string {*: N} [ValidateOptionalSet: low|auto]",
-            "-OutputFormat string {*: N} [ValidateOptionalSet: png|jpeg|webp]",
-            "-Quality string {*: N} [ValidateOptionalSet: low|medium|high|auto|standard|hd]",
-            "-Size string {*: N}",
-            "-User string {*: N}",
+            "-Background string {*:} [ValidateOptionalSet: transparent|opaque|auto]",
+            "-Compression int? {*:}",
+            "-Count int? [aliases: N] {*:}",
+            "-Model string {*:}",
+            "-Moderation string {*:} [ValidateOptionalSet: low|auto]",
+            "-OutputFormat string {*:} [ValidateOptionalSet: png|jpeg|webp]",
+            "-Quality string {*:} [ValidateOptionalSet: low|medium|high|auto|standard|hd]",
+            "-Size string {*:}",
+            "-User string {*:}",
+        };
+
+        // The record inputs of the cmdlets that take generations and edits (Measure-GptImageCost, Submit-GptImageBatchJob).
+        private static readonly string[] RowInputs =
+        {
+            "-InputFidelity string {LiteralPath:} {Path:} [ValidateOptionalSet: low|high]",
+            "-InputObject System.Management.Automation.PSObject {*: V}",
+            "-KeepMetadata switch {*:}",
+            "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M}",
+            "-MaskPath string {LiteralPath:} {Path:}",
+            "-NoResize switch {*:}",
+            "-Path string[] {Path: M P0}",
+            "-Prompt string [aliases: Description, Text] {LiteralPath:} {Path:} {Prompt: P0}",
+            "-ResizeMask switch {*:}",
+            "-Template string {Template: M P0}",
         };
 
         // Output, pacing, connection and cost options of the cmdlets that spend money.
@@ -33,6 +50,7 @@ namespace GptImage.PowerShell.Tests.Contract
             "-NoCache switch {*:}",
             "-OutputDirectory string {*:}",
             "-PartialImages int? {*:} [ValidateRange: 0..3]",
+            "-RetryTimeoutSec int {*:} [ValidateRange: 0..86400]",
             "-SavePartial switch {*:}",
             "-ThrottleLimit int {*:} [ValidateRange: 1..64]",
             "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
@@ -54,19 +72,9 @@ namespace GptImage.PowerShell.Tests.Contract
         {
             ["Submit-GptImageBatchJob"] = Cmdlet(
                 "Submit-GptImageBatchJob class=SubmitGptImageBatchJobCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.BatchApi.GptImageBatchJob",
-                RequestOptions, BatchApiOptions, new[]
+                RequestOptions, BatchApiOptions, RowInputs, new[]
                 {
-                    "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
-                    "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
-                    "-KeepMetadata switch {LiteralPath:} {Path:}",
-                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
-                    "-MaskPath string {LiteralPath: N} {Path: N}",
-                    "-NoResize switch {LiteralPath:} {Path:}",
                     "-Metadata System.Collections.Hashtable {*:}",
-                    "-Path string[] {Path: M P0 V N}",
-                    "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
-                    "-ResizeMask switch {LiteralPath:} {Path:}",
-                    "-Template string {Template: M P0}",
                 }),
             ["Get-GptImageBatchJob"] = Cmdlet(
                 "Get-GptImageBatchJob class=GetGptImageBatchJobCommand sealed ShouldProcess=False Output=GptImage.BatchApi.GptImageBatchJob",
@@ -94,22 +102,22 @@ namespace GptImage.PowerShell.Tests.Contract
                 "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult",
                 RequestOptions, BatchOptions, new[]
                 {
-                    "-InputObject System.Management.Automation.PSObject {Prompt: V} {Template: M V}",
-                    "-Prompt string [aliases: Description, Text] {Prompt: M P0 V N}",
+                    "-InputObject System.Management.Automation.PSObject {*: V}",
+                    "-Prompt string [aliases: Description, Text] {Prompt: P0}",
                     "-Template string {Template: M P0}",
                 }),
             ["Edit-GptImage"] = Cmdlet(
                 "Edit-GptImage class=EditGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult",
                 RequestOptions, BatchOptions, new[]
                 {
-                    "-InputFidelity string {*: N} [ValidateOptionalSet: low|high]",
+                    "-InputFidelity string {*:} [ValidateOptionalSet: low|high]",
                     "-InputObject System.Management.Automation.PSObject {*: V} [DontShow]",
                     "-KeepMetadata switch {*:}",
-                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
-                    "-MaskPath string {*: N}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M}",
+                    "-MaskPath string {*:}",
                     "-NoResize switch {*:}",
-                    "-Path string[] {Path: M P0 V N}",
-                    "-Prompt string [aliases: Description, Text] {*: M N}",
+                    "-Path string[] {Path: P0}",
+                    "-Prompt string [aliases: Description, Text] {*:}",
                     "-ResizeMask switch {*:}",
                 }),
             ["Expand-GptImage"] = Cmdlet(
@@ -118,10 +126,11 @@ namespace GptImage.PowerShell.Tests.Contract
                 {
                     "-Anchor GptImage.Imaging.Pixels.OutpaintAnchor {*:}",
                     "-AspectRatio string {*:}",
+                    "-InputObject System.Management.Automation.PSObject {*: V} [DontShow]",
                     "-KeepMetadata switch {*:}",
-                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
-                    "-Path string[] {Path: M P0 V N}",
-                    "-Prompt string [aliases: Description, Text] {*: M}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M}",
+                    "-Path string[] {Path: P0}",
+                    "-Prompt string [aliases: Description, Text] {*:}",
                 }),
             ["Test-GptImageMask"] = Cmdlet(
                 "Test-GptImageMask class=TestGptImageMaskCommand sealed ShouldProcess=False Output=System.Boolean,GptImage.MaskReport",
@@ -187,21 +196,33 @@ namespace GptImage.PowerShell.Tests.Contract
                 }),
             ["Disconnect-GptImage"] = Cmdlet(
                 "Disconnect-GptImage class=DisconnectGptImageCommand sealed ShouldProcess=False Output=System.Void"),
+            ["Start-GptImageEmulator"] = Cmdlet(
+                "Start-GptImageEmulator class=StartGptImageEmulatorCommand sealed ShouldProcess=False Output=GptImage.Commands.GptImageEmulator",
+                new[]
+                {
+                    "-ArgumentList string[] {*:}",
+                    "-DropRate double {*:} [ValidateRange: 0..1]",
+                    "-ErrorRate double {*:} [ValidateRange: 0..1]",
+                    "-ImagesPerMinute int {*:} [ValidateRange: 1..2147483647]",
+                    "-InsufficientQuota switch {*:}",
+                    "-LatencyMs int[] {*:} [ValidateRange: 0..600000]",
+                    "-RateLimitRate double {*:} [ValidateRange: 0..1]",
+                    "-RequestsPerMinute int {*:} [ValidateRange: 1..2147483647]",
+                    "-Seed int? {*:}",
+                    "-TimeoutSec int {*:} [ValidateRange: 1..600]",
+                    "-TruncateRate double {*:} [ValidateRange: 0..1]",
+                }),
+            ["Stop-GptImageEmulator"] = Cmdlet(
+                "Stop-GptImageEmulator class=StopGptImageEmulatorCommand sealed ShouldProcess=False Output=System.Void",
+                new[]
+                {
+                    "-InputObject GptImage.Commands.GptImageEmulator[] {*: P0 V}",
+                }),
             ["Measure-GptImageCost"] = Cmdlet(
                 "Measure-GptImageCost class=MeasureGptImageCostCommand sealed ShouldProcess=False DefaultSet=Prompt Output=GptImage.Commands.GptImageCostEstimate,GptImage.Commands.GptImageCostTotal",
-                RequestOptions, new[]
+                RequestOptions, RowInputs, new[]
                 {
-                    "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
-                    "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
-                    "-KeepMetadata switch {LiteralPath:} {Path:}",
-                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
-                    "-MaskPath string {LiteralPath: N} {Path: N}",
-                    "-NoResize switch {LiteralPath:} {Path:}",
-                    "-Path string[] {Path: M P0 V N}",
-                    "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
-                    "-ResizeMask switch {LiteralPath:} {Path:}",
                     "-Summary switch {*:}",
-                    "-Template string {Template: M P0}",
                 }),
         };
 
