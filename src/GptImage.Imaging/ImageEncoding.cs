@@ -17,7 +17,7 @@ namespace GptImage.Imaging.Pixels
     internal static class ImageEncoding
     {
         /// <summary>Quality of JPEG and lossy WebP when the caller names none.</summary>
-        public const int DefaultQuality = 90;
+        public const int DefaultQuality = ImageEncodingDefaults.Quality;
 
         public static byte[] Encode(Image<Rgba32> image, string format, int? quality = null, double? dpi = null)
         {
