@@ -17,6 +17,18 @@ namespace GptImage.Commands
     /// columns as Source.Column, the status and the error id. It is written atomically when the run ends and replaces the
     /// previous run's; it has no totals row, so summing CostUsd gives the run's cost, and the totals go to
     /// &lt;name&gt;.summary.json beside it (Get-Help about_GptImage).</para>
+    /// <para>Tiered storage: -Tier maps tier names to settings (Format png, jpeg or webp; Quality 1-100 for the tier's JPEG
+    /// and WebP files; ThumbnailWidth 16-4096; ThumbnailFormat), and -TierBy says what names an image's tier: Quality (the
+    /// default), Model, or a column of the source row. The tier '*' takes every other value. An image already in its tier's
+    /// format (a PNG master of a PNG, or a JPEG/WebP at the quality asked) is written byte for byte, so its SHA-256 stays
+    /// the API's; any other is decoded once and encoded anew without metadata. A thumbnail (Lanczos-3, aspect kept, never
+    /// wider than the image) is written beside its image as &lt;name&gt;.thumb-&lt;width&gt;.&lt;ext&gt;. The whole table is
+    /// checked before anything is written; a row whose tier cannot be told (its -TierBy column is missing, or its value has
+    /// no tier and there is no '*') is that row's GptImage.TierNotFound error and the others go on. Every file, thumbnails
+    /// included, follows the rules above (atomic, never replaced without -Force), and -WhatIf names each one. In the
+    /// manifest, Format, Compression, Sha256, Path, Width, Height and FileBytes describe the file written, Tier names its
+    /// tier, and a run with thumbnails adds Thumbnail.Path, Thumbnail.Format, Thumbnail.Width, Thumbnail.Height,
+    /// Thumbnail.FileBytes and Thumbnail.Sha256 (JSON Lines: a Thumbnail object).</para>
     /// </remarks>
     /// <example>
     /// <code>Import-Csv ./products.csv | New-GptImage | Export-GptImageBatch -DestinationPath ./assets -FileName '{Sku}-{Index}' -ManifestPath ./assets/manifest.csv</code>
@@ -37,7 +49,23 @@ namespace GptImage.Commands
     /// <code>Import-Csv ./products.csv | New-GptImage -Quality low | Export-GptImageBatch -DestinationPath ./assets -Force</code>
     /// <para>Replaces files of an earlier run that have other content.</para>
     /// </example>
-    /// <returns>With -PassThru, each result with its Path set to the file written; otherwise nothing.</returns>
+    /// <example>
+    /// <code>$tiers = @{
+    ///     high   = @{ Format = 'png' }
+    ///     medium = @{ Format = 'webp'; Quality = 85 }
+    ///     '*'    = @{ Format = 'webp'; Quality = 70; ThumbnailWidth = 256 }
+    /// }
+    /// Import-Csv ./products.csv | New-GptImage |
+    ///     Export-GptImageBatch -DestinationPath ./catalog -FileName '{Sku}' -TierBy Quality -Tier $tiers -ManifestPath ./catalog/manifest.csv</code>
+    /// <para>Keeps high-quality images as lossless PNG masters, writes medium ones as WebP at quality 85 and every other one as
+    /// WebP at quality 70 with a 256-pixel-wide thumbnail beside it (./catalog/MUG-001.thumb-256.webp); the manifest records
+    /// each file with its format, pixel size, bytes and SHA-256.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage -Quality low | Export-GptImageBatch -DestinationPath ./assets -ThumbnailWidth 128 -WhatIf</code>
+    /// <para>Shows every image and 128-pixel thumbnail it would write, and writes nothing.</para>
+    /// </example>
+    /// <returns>With -PassThru, each result with its Path set to the file written (and Tier, Width, Height, ThumbnailPath); otherwise nothing.</returns>
     [Cmdlet(VerbsData.Export, "GptImageBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = HelpLinks.Readme + "export-gptimagebatch")]
     [OutputType(typeof(GptImageResult))]
