@@ -25,6 +25,7 @@
         'Get-GptImageBatchJob'
         'Receive-GptImageBatchJob'
         'Stop-GptImageBatchJob'
+        'Get-GptImageTemplate'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

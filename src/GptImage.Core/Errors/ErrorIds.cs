@@ -45,6 +45,8 @@ namespace GptImage
         public const string FileExists = "GptImage.FileExists";
         public const string TemplateColumnMissing = "GptImage.TemplateColumnMissing";
         public const string InvalidTemplate = "GptImage.InvalidTemplate";
+        public const string InvalidTemplateFile = "GptImage.InvalidTemplateFile";
+        public const string TemplateNotFound = "GptImage.TemplateNotFound";
         public const string WriteFailed = "GptImage.WriteFailed";
         public const string UnexpectedError = "GptImage.UnexpectedError";
         public const string InvalidThrottleLimit = "GptImage.InvalidThrottleLimit";

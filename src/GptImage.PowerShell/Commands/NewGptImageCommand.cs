@@ -23,10 +23,21 @@ namespace GptImage.Commands
         [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>A prompt with {Column} placeholders filled from each input object, for example 'Product shot of {Product} in {Scene}'.</summary>
+        /// <summary>
+        /// The name of a library template (product-shot, poster, ...; Get-GptImageTemplate lists them) or a prompt with {Column}
+        /// placeholders, for example 'Product shot of {Product} in {Scene}'. Each input object's columns fill it.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
+        [ArgumentCompleter(typeof(TemplateNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string Template { get; set; } = string.Empty;
+
+        /// <summary>Folders of your own template files (.psd1, .json) for -Template, read before the per-user folder and the built-in templates.</summary>
+        [Parameter(ParameterSetName = PromptInput.TemplateSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? TemplatePath { get; set; }
+
+        private TemplateSelection? _template;
 
         /// <summary>The pipeline record (an Import-Csv row): fills -Template and -FileName, and is each error's TargetObject.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PromptInput.TemplateSet, ValueFromPipeline = true)]
@@ -39,7 +50,7 @@ namespace GptImage.Commands
         {
             // Only parameters typed on the command line are bound at this point; pipeline values come later.
             _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
-            PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
+            _template = PromptInput.SelectTemplate(this, ParameterSetName, Template, TemplatePath);
         }
 
         protected override void ProcessRecord()
@@ -51,7 +62,8 @@ namespace GptImage.Commands
             bool prepared = TryPrepare(request, source, r =>
             {
                 ApplyStreamingOptions(r);
-                r.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
+                r.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, _template, InputObject, fields, _promptTypedOnCommandLine);
+                _template?.ApplyDefaults(r);
             });
             if (!prepared) return;
 

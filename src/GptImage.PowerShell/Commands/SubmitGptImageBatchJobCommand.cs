@@ -61,7 +61,6 @@ namespace GptImage.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
         }
 
         protected override void ProcessRecord()

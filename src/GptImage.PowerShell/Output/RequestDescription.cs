@@ -10,7 +10,8 @@ namespace GptImage.Commands
     /// </summary>
     internal static class RequestDescription
     {
-        private const int PromptShown = 120;
+        // Long enough for a filled library template, so -WhatIf shows the whole prompt that would be sent.
+        private const int PromptShown = 1200;
 
         public static string Target(ImageGenerationRequest request)
         {

@@ -26,10 +26,18 @@ namespace GptImage.Commands
         [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>A prompt with {Column} placeholders filled from each input object.</summary>
+        /// <summary>The name of a library template (Get-GptImageTemplate lists them) or a prompt with {Column} placeholders, filled from each input object.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
+        [ArgumentCompleter(typeof(TemplateNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string Template { get; set; } = string.Empty;
+
+        /// <summary>Folders of your own template files (.psd1, .json) for -Template, read before the per-user folder and the built-in templates.</summary>
+        [Parameter(ParameterSetName = PromptInput.TemplateSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? TemplatePath { get; set; }
+
+        private TemplateSelection? _template;
 
         /// <summary>The pipeline record (an Import-Csv row, a file): fills -Template, and its fields go into the output.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PromptInput.TemplateSet, ValueFromPipeline = true)]
@@ -65,6 +73,7 @@ namespace GptImage.Commands
         protected override void BeginProcessing()
         {
             _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
+            _template = PromptInput.SelectTemplate(this, ParameterSetName, Template, TemplatePath);
         }
 
         /// <summary>
@@ -87,7 +96,8 @@ namespace GptImage.Commands
                     ? EditRequestInput.Build(this, ParameterSetName, ParameterSetName == LiteralPathSet ? LiteralPath : Path, MaskPath, InputFidelity)
                     : new ImageGenerationRequest();
                 ApplyRequestOptions(request);
-                request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, Template, InputObject, fields, _promptTypedOnCommandLine);
+                request.Prompt = edit ? Prompt : PromptInput.Resolve(ParameterSetName, Prompt, _template, InputObject, fields, _promptTypedOnCommandLine);
+                if (!edit) _template?.ApplyDefaults(request);
                 // The same checks as New-GptImage and Edit-GptImage, so the rows that error here are the rows that would fail there.
                 foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
                 return request;

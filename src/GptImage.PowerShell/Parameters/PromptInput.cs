@@ -18,11 +18,11 @@ namespace GptImage.Commands
         /// The prompt, or a GptImageValidationException naming what is wrong. A piped row without a prompt
         /// column would otherwise reach -Prompt as its own text ("@{Sku=...}"), which must never be sent.
         /// </summary>
-        public static string Resolve(string parameterSet, string? prompt, string? template, object? input,
+        public static string Resolve(string parameterSet, string? prompt, TemplateSelection? template, object? input,
             IReadOnlyDictionary<string, string?> fields, bool promptTypedOnCommandLine)
         {
-            if (parameterSet == TemplateSet)
-                return PromptTemplate.Fill(template ?? string.Empty, fields);
+            if (parameterSet == TemplateSet && template != null)
+                return template.Fill(fields);
 
             bool inputIsRow = input != null && !(BaseOf(input) is string);
             if (inputIsRow && !promptTypedOnCommandLine && !HasPromptColumn(fields))
@@ -32,15 +32,11 @@ namespace GptImage.Commands
         }
 
         /// <summary>
-        /// In the Template set, checks -Template's placeholders in BeginProcessing: a broken template would fail every
-        /// row, so it is one terminating error naming the template before the first record.
+        /// In the Template set, decides in BeginProcessing what -Template names (a library template or a literal text) and
+        /// checks it: a broken template would fail every row, so it is one terminating error before the first record.
         /// </summary>
-        public static void ThrowIfTemplateInvalid(PSCmdlet cmdlet, string parameterSet, string template)
-        {
-            if (parameterSet != TemplateSet) return;
-            try { PromptTemplate.Columns(template); }
-            catch (GptImageValidationException e) { cmdlet.ThrowTerminatingError(ErrorRecords.From(e, template)); }
-        }
+        public static TemplateSelection? SelectTemplate(PSCmdlet cmdlet, string parameterSet, string template, string[]? templatePath) =>
+            parameterSet == TemplateSet ? TemplateSelection.Select(cmdlet, template, templatePath) : null;
 
         private static bool HasPromptColumn(IReadOnlyDictionary<string, string?> fields)
         {

@@ -64,6 +64,7 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Path string[] {Path: M P0 V N}",
                     "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
                     "-Template string {Template: M P0}",
+                    "-TemplatePath string[] {Template:}",
                 }),
             ["Get-GptImageBatchJob"] = Cmdlet(
                 "Get-GptImageBatchJob class=GetGptImageBatchJobCommand sealed ShouldProcess=False Output=GptImage.BatchApi.GptImageBatchJob",
@@ -94,6 +95,7 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-InputObject System.Management.Automation.PSObject {Prompt: V} {Template: M V}",
                     "-Prompt string [aliases: Description, Text] {Prompt: M P0 V N}",
                     "-Template string {Template: M P0}",
+                    "-TemplatePath string[] {Template:}",
                 }),
             ["Edit-GptImage"] = Cmdlet(
                 "Edit-GptImage class=EditGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult",
@@ -150,6 +152,13 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Organization string {*:}",
                     "-Project string {*:}",
                 }),
+            ["Get-GptImageTemplate"] = Cmdlet(
+                "Get-GptImageTemplate class=GetGptImageTemplateCommand sealed ShouldProcess=False Output=GptImage.Templates.ImageTemplate",
+                new[]
+                {
+                    "-Name string[] {*: P0 V N}",
+                    "-TemplatePath string[] {*:}",
+                }),
             ["Disconnect-GptImage"] = Cmdlet(
                 "Disconnect-GptImage class=DisconnectGptImageCommand sealed ShouldProcess=False Output=System.Void"),
             ["Measure-GptImageCost"] = Cmdlet(
@@ -164,6 +173,7 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
                     "-Summary switch {*:}",
                     "-Template string {Template: M P0}",
+                    "-TemplatePath string[] {Template:}",
                 }),
         };
 

@@ -15,7 +15,7 @@ namespace GptImage.PowerShell.Tests.Helpers
         [Fact]
         public void A_template_is_filled_from_the_row()
         {
-            string prompt = PromptInput.Resolve(PromptInput.TemplateSet, null, "Shot of {Product} in {Scene}", new CsvRow(), Row, false);
+            string prompt = PromptInput.Resolve(PromptInput.TemplateSet, null, TemplateSelection.ForLiteral("Shot of {Product} in {Scene}"), new CsvRow(), Row, false);
             Assert.Equal("Shot of mug in a kitchen", prompt);
         }
 
@@ -23,9 +23,18 @@ namespace GptImage.PowerShell.Tests.Helpers
         public void A_template_column_the_row_lacks_is_named_in_the_error()
         {
             var error = Assert.Throws<GptImageValidationException>(() =>
-                PromptInput.Resolve(PromptInput.TemplateSet, null, "A {Colour} mug", new CsvRow(), Row, false));
+                PromptInput.Resolve(PromptInput.TemplateSet, null, TemplateSelection.ForLiteral("A {Colour} mug"), new CsvRow(), Row, false));
             Assert.Equal(ErrorIds.TemplateColumnMissing, error.ErrorId);
             Assert.Contains("Colour", error.Message);
+        }
+
+        [Fact]
+        public void A_library_template_is_filled_from_the_row_and_its_defaults()
+        {
+            var template = TemplateSelection.ForTemplate(GptImage.Templates.TemplateLibrary.BuiltIn.Single(t => t.Name == "product-shot"));
+            string prompt = PromptInput.Resolve(PromptInput.TemplateSet, null, template, new CsvRow(), Row, false);
+            Assert.StartsWith("A professional e-commerce photograph of mug,", prompt);
+            Assert.Contains("On a seamless pure white background", prompt);
         }
 
         [Fact]
