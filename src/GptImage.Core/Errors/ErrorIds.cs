@@ -47,6 +47,8 @@ namespace GptImage
         public const string InvalidTemplate = "GptImage.InvalidTemplate";
         public const string InvalidTemplateFile = "GptImage.InvalidTemplateFile";
         public const string TemplateNotFound = "GptImage.TemplateNotFound";
+        public const string InvalidAdditionalBody = "GptImage.InvalidAdditionalBody";
+        public const string InvalidAdditionalHeader = "GptImage.InvalidAdditionalHeader";
         public const string WriteFailed = "GptImage.WriteFailed";
         public const string UnexpectedError = "GptImage.UnexpectedError";
         public const string InvalidThrottleLimit = "GptImage.InvalidThrottleLimit";

@@ -20,6 +20,7 @@ namespace GptImage.Wire
         public const string MaskPartName = "mask";
 
         private readonly List<WireField> _fields;
+        private readonly IDictionary<string, object?> _additional;
         private readonly List<(ImageInput Input, string MimeType)> _images = new List<(ImageInput, string)>();
         private readonly (ImageInput Input, string MimeType)? _mask;
 
@@ -27,6 +28,7 @@ namespace GptImage.Wire
         public EditMultipartBuilder(ImageEditRequest request)
         {
             _fields = WireFields.For(request);
+            _additional = request.AdditionalBody ?? new Dictionary<string, object?>();
             foreach (ImageInput image in request.Images) _images.Add((image, MimeOf(image)));
             ImageInput? mask = EditInputRules.EffectiveMask(request);
             if (mask != null) _mask = (mask, MimeOf(mask));
@@ -40,6 +42,12 @@ namespace GptImage.Wire
             {
                 var text = new ByteArrayContent(Encoding.UTF8.GetBytes(field.AsFormText()));
                 text.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(field.Name) };
+                form.Add(text);
+            }
+            foreach (var extra in _additional)
+            {
+                var text = new ByteArrayContent(Encoding.UTF8.GetBytes(AdditionalBody.FormText(extra.Value)));
+                text.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(extra.Key.Trim()) };
                 form.Add(text);
             }
             foreach (var image in _images) form.Add(FilePart(ImagePartName, image.Input, image.MimeType));

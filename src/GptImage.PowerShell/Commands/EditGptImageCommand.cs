@@ -62,6 +62,7 @@ namespace GptImage.Commands
         protected override void BeginProcessing()
         {
             _pathsTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
+            ThrowIfAdditionalFieldsInvalid();
         }
 
         protected override void ProcessRecord()
@@ -94,7 +95,7 @@ namespace GptImage.Commands
             }
 
             CostEstimate estimate = CostEstimator.Estimate(request);
-            if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Edit", request, estimate))) return;
+            if (!ShouldProcess(DescribeTarget(request), RequestDescription.Action("Edit", request, estimate))) return;
 
             Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
         }

@@ -51,6 +51,7 @@ namespace GptImage.Commands
             // Only parameters typed on the command line are bound at this point; pipeline values come later.
             _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
             _template = PromptInput.SelectTemplate(this, ParameterSetName, Template, TemplatePath);
+            ThrowIfAdditionalFieldsInvalid();
         }
 
         protected override void ProcessRecord()
@@ -68,7 +69,7 @@ namespace GptImage.Commands
             if (!prepared) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
-            if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Generate", request, estimate))) return;
+            if (!ShouldProcess(DescribeTarget(request), RequestDescription.Action("Generate", request, estimate))) return;
 
             Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
         }

@@ -42,7 +42,7 @@ namespace GptImage.Commands
             PartialImageReporter? partials = null;
             try
             {
-                GptImageClientOptions clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec);
+                GptImageClientOptions clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec, cmdlet.Additional.Headers);
                 // The gate reads every attempt's rate-limit headers and 429s, retried ones included.
                 clientOptions.OnAttempt = attempt => session?.Gate.OnAttempt(attempt);
                 if (StreamPreferences.VerboseEnabled(cmdlet)) clientOptions.Log = log.Enqueue;

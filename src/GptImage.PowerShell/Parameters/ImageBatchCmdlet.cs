@@ -74,8 +74,45 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter SavePartial { get; set; }
 
-        /// <summary>Copies -PartialImages onto a request (a value turns on streaming; the final result is the same).</summary>
-        internal void ApplyStreamingOptions(ImageGenerationRequest request) => request.PartialImages = PartialImages;
+        /// <summary>
+        /// Extra body fields this module does not know yet (a gateway's parameter, a new API field), sent after the known ones
+        /// and shown by -WhatIf, for example @{ seed = 42 }. Not allowed: fields the module sends itself (model, prompt, size, ...;
+        /// use their parameters) and negative_prompt. Edits take text, numbers and booleans only; generations also nested hashtables and lists.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.Hashtable? AdditionalBody { get; set; }
+
+        /// <summary>
+        /// Extra request headers, for example @{ 'X-Gateway-Route' = 'eu' }; a SecureString value is sent as its text and shown as ***.
+        /// Not allowed: Authorization, api-key and other credential headers (use -ApiKey or Connect-GptImage), OpenAI-Organization,
+        /// OpenAI-Project and the HTTP framing headers. Values of headers named like secrets (key, token, ...) are shown as ***.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.Hashtable? AdditionalHeader { get; set; }
+
+        private AdditionalFields? _additional;
+
+        /// <summary>-AdditionalBody and -AdditionalHeader, converted once.</summary>
+        internal AdditionalFields Additional => _additional ??= new AdditionalFields(AdditionalBody, AdditionalHeader);
+
+        /// <summary>Checks -AdditionalBody and -AdditionalHeader in BeginProcessing: a bad field would fail every row, so it stops the run before any.</summary>
+        protected void ThrowIfAdditionalFieldsInvalid()
+        {
+            try { Additional.Check(); }
+            catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); }
+        }
+
+        /// <summary>Copies -PartialImages (a value turns on streaming; the final result is the same) and -AdditionalBody onto a request.</summary>
+        internal void ApplyStreamingOptions(ImageGenerationRequest request)
+        {
+            request.PartialImages = PartialImages;
+            request.AdditionalBody = Additional.Body;
+        }
+
+        /// <summary>The -WhatIf/-Confirm target: the request, plus the extra headers (secret values masked).</summary>
+        internal string DescribeTarget(ImageGenerationRequest request) => RequestDescription.Target(request, Additional.DescribeHeaders());
 
         /// <summary>Rows handed to the core so far (1-based numbering of pipeline records).</summary>
         protected int RowNumber { get; private set; }

@@ -23,6 +23,8 @@ namespace GptImage.PowerShell.Tests.Contract
         // Output, pacing, connection and cost options of the cmdlets that spend money.
         private static readonly string[] BatchOptions =
         {
+            "-AdditionalBody System.Collections.Hashtable {*:}",
+            "-AdditionalHeader System.Collections.Hashtable {*:}",
             "-ApiKey System.Security.SecureString {*:}",
             "-CacheDirectory string {*:}",
             "-Endpoint string {*:}",
@@ -142,10 +144,12 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Threshold int {FromImage:} [ValidateRange: 1..254]",
                 }),
             ["Connect-GptImage"] = Cmdlet(
-                "Connect-GptImage class=ConnectGptImageCommand sealed ShouldProcess=False Output=GptImage.Commands.GptImageConnection",
+                "Connect-GptImage class=ConnectGptImageCommand sealed ShouldProcess=False DefaultSet=ApiKey Output=GptImage.Commands.GptImageConnection",
                 new[]
                 {
-                    "-ApiKey System.Security.SecureString {*:}",
+                    "-AccessToken System.Security.SecureString {AccessToken: M}",
+                    "-AccessTokenScript System.Management.Automation.ScriptBlock {AccessTokenScript: M}",
+                    "-ApiKey System.Security.SecureString {ApiKey:}",
                     "-AzureApiVersion string {*:}",
                     "-AzureDeployment string {*:}",
                     "-Endpoint string {*: P0}",
