@@ -59,16 +59,10 @@ namespace GptImage.Orchestration
             Cache = options.NoCache ? null : options.Cache ?? (cacheDirectory is null ? null : new FileResultCache(cacheDirectory));
             if (options.ManifestPath != null) _manifest = new ManifestWriter(options.ManifestPath);
             // A run killed mid-write leaves only temporary files (never a partial image under its final name): sweep them.
-            if (options.OutputDirectory != null) AtomicFile.RemoveOrphanedTemps(options.OutputDirectory);
-            if (cacheDirectory != null && !IsUnder(cacheDirectory, options.OutputDirectory)) AtomicFile.RemoveOrphanedTemps(cacheDirectory);
+            // Each folder is swept one level deep (layout folders, cache shards), so the cache is swept on its own even inside the output folder.
+            if (options.OutputDirectory != null) TempFileSweep.RemoveOrphans(options.OutputDirectory);
+            if (cacheDirectory != null) TempFileSweep.RemoveOrphans(cacheDirectory);
         }
-
-        // Compared with a trailing separator: "out-cache" starts with "out" but is not inside it.
-        private static bool IsUnder(string path, string? root) =>
-            root != null && WithSeparator(Path.GetFullPath(path)).StartsWith(WithSeparator(Path.GetFullPath(root)), StringComparison.OrdinalIgnoreCase);
-
-        private static string WithSeparator(string path) =>
-            path.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? path : path + Path.DirectorySeparatorChar;
 
         /// <summary>The pacing gate. Wire GptImageClientOptions.OnAttempt to its OnAttempt.</summary>
         public IConcurrencyGate Gate { get; }

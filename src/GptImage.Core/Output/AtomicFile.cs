@@ -15,7 +15,7 @@ namespace GptImage.Orchestration
     public static class AtomicFile
     {
         /// <summary>Prefix of temporary files, so cleanup and tests can recognise them.</summary>
-        public const string TempPrefix = ".gptimage-tmp-";
+        public const string TempPrefix = TempFileName.Prefix;
 
         /// <summary>
         /// Writes <paramref name="bytes"/> to <paramref name="path"/>. An existing file with the same bytes is left
@@ -36,7 +36,7 @@ namespace GptImage.Orchestration
                 if (!overwrite) throw Exists(full);
             }
 
-            string temp = Path.Combine(directory, TempPrefix + CurrentProcessId + "-" + Guid.NewGuid().ToString("N") + ".tmp");
+            string temp = Path.Combine(directory, TempFileName.New(ProcessLiveness.CurrentProcessId));
             try
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.None))
@@ -70,37 +70,10 @@ namespace GptImage.Orchestration
         }
 
         /// <summary>
-        /// Deletes temporary files under <paramref name="directory"/> left by a process that no longer runs (one killed
-        /// mid-write). Temporary names carry the writer's process id, so files of a live concurrent run are kept.
+        /// Deletes temporary files a killed writer left in <paramref name="directory"/> and its direct subfolders
+        /// (see <see cref="TempFileSweep"/>). Temporary names carry the writer's process id, so files of a live concurrent run are kept.
         /// </summary>
-        public static int RemoveOrphanedTemps(string directory)
-        {
-            if (!Directory.Exists(directory)) return 0;
-            int removed = 0;
-            foreach (string file in Directory.EnumerateFiles(directory, TempPrefix + "*", SearchOption.AllDirectories))
-            {
-                string name = Path.GetFileName(file).Substring(TempPrefix.Length);
-                int dash = name.IndexOf('-');
-                if (dash > 0 && int.TryParse(name.Substring(0, dash), out int pid) && IsRunning(pid)) continue;
-                TryDelete(file);
-                removed++;
-            }
-            return removed;
-        }
-
-        private static readonly int CurrentProcessId = System.Diagnostics.Process.GetCurrentProcess().Id;
-
-        private static bool IsRunning(int pid)
-        {
-            if (pid == CurrentProcessId) return true;
-            try
-            {
-                using var process = System.Diagnostics.Process.GetProcessById(pid);
-                return !process.HasExited;
-            }
-            catch (ArgumentException) { return false; }
-            catch (InvalidOperationException) { return false; }
-        }
+        public static int RemoveOrphanedTemps(string directory) => TempFileSweep.RemoveOrphans(directory);
 
         /// <summary>Lower-case hex SHA-256.</summary>
         public static string Sha256Hex(byte[] bytes)

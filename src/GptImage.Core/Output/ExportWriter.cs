@@ -25,6 +25,8 @@ namespace GptImage.Orchestration
             FileNamer.ValidateTemplate(options.FileNameTemplate);
             if (options.ManifestPath != null) _manifest = new ManifestWriter(options.ManifestPath);
             Directory.CreateDirectory(options.DestinationPath);
+            // An export killed mid-write leaves only temporary files (never a partial image under its final name): sweep them.
+            TempFileSweep.RemoveOrphans(options.DestinationPath);
         }
 
         /// <summary>

@@ -77,7 +77,8 @@ namespace GptImage.Orchestration
 
         /// <summary>
         /// A name valid on Windows, Linux and macOS: no path separators, no characters Windows forbids, no
-        /// control characters, no trailing dot or space, not a reserved device name (CON, NUL, COM1...).
+        /// control characters, no trailing dot or space, not a reserved device name (CON, NUL, COM1...), and never
+        /// starting like this module's temporary files (.gptimage-tmp-).
         /// </summary>
         public static string Sanitize(string name)
         {
@@ -90,6 +91,8 @@ namespace GptImage.Orchestration
             string result = text.ToString().Trim().TrimEnd('.', ' ');
             if (result.Length == 0 || result == "." || result == "..") return "_";
             if (IsWindowsDeviceName(result)) result = "_" + result;
+            // The leftover-file sweep owns names of that form: a user's value must never look like one.
+            if (TempFileName.LooksLikeOne(result)) result = "_" + result;
             return result;
         }
 

@@ -9,7 +9,7 @@ namespace GptImage.Commands
     /// <para type="synopsis">Makes a PNG edit mask for Edit-GptImage: from a black-and-white drawing, or from rectangles over an image.</para>
     /// <para type="description">From a drawing (default): pixels of -EditColor (black unless told) become transparent, the area to edit.
     /// With -Rectangle 'x,y,w,h': the rectangles over -Path's image become transparent; -Invert edits everything else.
-    /// The mask is written atomically to -DestinationPath (default: &lt;name&gt;.mask.png next to -Path); an existing file needs -Force.</para>
+    /// The mask is written atomically to -DestinationPath (default: &lt;name&gt;.mask.png next to -Path; an existing folder receives &lt;name&gt;.mask.png); an existing file needs -Force.</para>
     /// </summary>
     [Cmdlet(VerbsData.ConvertTo, "GptImageMask", DefaultParameterSetName = FromImageSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -44,7 +44,7 @@ namespace GptImage.Commands
         [ValidateRange(1, 254)]
         public int Threshold { get; set; } = 128;
 
-        /// <summary>Where to write the mask PNG. Default: &lt;name&gt;.mask.png next to -Path.</summary>
+        /// <summary>Where to write the mask PNG. Default: &lt;name&gt;.mask.png next to -Path. An existing folder receives &lt;name&gt;.mask.png.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         public string? DestinationPath { get; set; }
@@ -61,6 +61,8 @@ namespace GptImage.Commands
             {
                 source = FileSystemPaths.ResolveLiteral(this, Path);
                 destination = FileSystemPaths.ResolveLiteral(this, DestinationPath ?? DefaultDestination(source));
+                // Like Copy-Item: a folder given as the destination receives the file under its default name.
+                if (Directory.Exists(destination)) destination = System.IO.Path.Combine(destination, MaskFileName(source));
             }
             catch (Exception e) when (e is PSArgumentException || e is SessionStateException)
             {
@@ -106,6 +108,8 @@ namespace GptImage.Commands
         private static MaskEditColor Opposite(MaskEditColor color) => color == MaskEditColor.Black ? MaskEditColor.White : MaskEditColor.Black;
 
         private static string DefaultDestination(string source) =>
-            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source) ?? ".", System.IO.Path.GetFileNameWithoutExtension(source) + MaskSuffix);
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source) ?? ".", MaskFileName(source));
+
+        private static string MaskFileName(string source) => System.IO.Path.GetFileNameWithoutExtension(source) + MaskSuffix;
     }
 }

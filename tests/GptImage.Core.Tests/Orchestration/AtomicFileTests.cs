@@ -31,8 +31,8 @@ namespace GptImage.Tests.Orchestration
         {
             string dir = Jobs.TempDirectory();
             Directory.CreateDirectory(Path.Combine(dir, "ab"));
-            string dead = Path.Combine(dir, "ab", AtomicFile.TempPrefix + int.MaxValue + "-x.tmp");
-            string live = Path.Combine(dir, AtomicFile.TempPrefix + System.Environment.ProcessId + "-y.tmp");
+            string dead = Path.Combine(dir, "ab", AtomicFile.TempPrefix + int.MaxValue + "-" + System.Guid.NewGuid().ToString("N") + ".tmp");
+            string live = Path.Combine(dir, AtomicFile.TempPrefix + System.Environment.ProcessId + "-" + System.Guid.NewGuid().ToString("N") + ".tmp");
             File.WriteAllText(dead, "half an image");
             File.WriteAllText(live, "being written");
             Assert.Equal(1, AtomicFile.RemoveOrphanedTemps(dir));
