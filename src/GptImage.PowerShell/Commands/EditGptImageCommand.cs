@@ -13,7 +13,7 @@ namespace GptImage.Commands
     /// </summary>
     [Cmdlet(VerbsData.Edit, "GptImage", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(GptImageResult))]
+    [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
     public sealed class EditGptImageCommand : ImageBatchCmdlet
     {
         private const string PathSet = EditRequestInput.PathSet;
@@ -84,20 +84,20 @@ namespace GptImage.Commands
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException)
             {
-                WriteError(ErrorRecords.From(e, source));
+                WriteRowError(ErrorRecords.From(e, source));
                 return;
             }
             catch (Exception e) when (FileSystemPaths.IsResolutionError(e))
             {
                 // No file matches -Path, the drive does not exist, or the pattern is malformed.
-                WriteError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
+                WriteRowError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
                 return;
             }
 
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(DescribeTarget(request), RequestDescription.Action("Edit", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
+            Dispatch(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
         }
 
         private IEnumerable<string> ResolveImages()

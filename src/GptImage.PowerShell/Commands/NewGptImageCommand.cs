@@ -11,7 +11,7 @@ namespace GptImage.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "GptImage", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(GptImageResult))]
+    [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
     public sealed class NewGptImageCommand : ImageBatchCmdlet
     {
         private bool _promptTypedOnCommandLine;
@@ -71,7 +71,7 @@ namespace GptImage.Commands
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(DescribeTarget(request), RequestDescription.Action("Generate", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
+            Dispatch(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
         }
     }
 }

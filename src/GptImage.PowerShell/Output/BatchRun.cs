@@ -13,32 +13,41 @@ namespace GptImage.Commands
     /// </summary>
     internal sealed class BatchRun : IDisposable
     {
-        private readonly ImageBatchCmdlet _cmdlet;
+        private readonly Action<string> _verbose;
         private readonly GptImageClient _client;
         private readonly BatchSession _session;
-        private readonly CmdletJobSink _sink;
+        private readonly IJobSink _sink;
+        // The cmdlet's progress bar, ended when the run completes; null for a background job (its sink keeps the records).
+        private readonly CmdletJobSink? _cmdletSink;
         // -PartialImages: wraps the sink to show partial images as they arrive; null otherwise.
         private readonly PartialImageReporter? _partials;
         // The client logs from worker threads; lines wait here until the pipeline thread can write them.
         private readonly ConcurrentQueue<string> _clientLog;
 
-        private BatchRun(ImageBatchCmdlet cmdlet, GptImageClient client, BatchSession session, CmdletJobSink sink, ConcurrentQueue<string> clientLog,
+        private BatchRun(Action<string> verbose, GptImageClient client, BatchSession session, IJobSink sink, ConcurrentQueue<string> clientLog,
             PartialImageReporter? partials)
         {
             _partials = partials;
-            _cmdlet = cmdlet;
+            _verbose = verbose;
+            _cmdletSink = sink as CmdletJobSink;
             _client = client;
             _session = session;
             _sink = sink;
             _clientLog = clientLog;
         }
 
-        public static BatchRun Start(ImageBatchCmdlet cmdlet, CancellationToken cancellation)
+        public static BatchRun Start(ImageBatchCmdlet cmdlet, CancellationToken cancellation) =>
+            Start(cmdlet, new CmdletJobSink(cmdlet, cmdlet.ProgressActivity, cmdlet.WarnOnce), cmdlet.WriteVerbose, cancellation);
+
+        /// <summary>
+        /// A run whose output goes to <paramref name="sink"/> and whose verbose lines go to <paramref name="verbose"/> (a background
+        /// job's streams). Made on the pipeline thread: the connection, the paths and the token script belong to it.
+        /// </summary>
+        public static BatchRun Start(ImageBatchCmdlet cmdlet, IJobSink sink, Action<string> verbose, CancellationToken cancellation)
         {
             GptImageClient? client = null;
             BatchSession? session = null;
             var log = new ConcurrentQueue<string>();
-            var sink = new CmdletJobSink(cmdlet, cmdlet.ProgressActivity, cmdlet.WarnOnce);
             PartialImageReporter? partials = null;
             try
             {
@@ -46,7 +55,7 @@ namespace GptImage.Commands
                 // The gate reads every attempt's rate-limit headers and 429s, retried ones included.
                 clientOptions.OnAttempt = attempt => session?.Gate.OnAttempt(attempt);
                 if (StreamPreferences.VerboseEnabled(cmdlet)) clientOptions.Log = log.Enqueue;
-                partials = PartialImageReporter.For(cmdlet, sink, cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory));
+                if (sink is CmdletJobSink cmdletSink) partials = PartialImageReporter.For(cmdlet, cmdletSink, cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory));
                 if (partials != null) clientOptions.OnPartialImage = partials.OnPartial;
                 client = new GptImageClient(clientOptions);
 
@@ -62,7 +71,7 @@ namespace GptImage.Commands
                     Endpoint = ClientOptionsFactory.Describe(clientOptions),
                 };
                 session = new BatchSession(client, batchOptions, cancellation);
-                cmdlet.WriteVerbose($"Sending to {batchOptions.Endpoint} (client {client.GenerationsUrl.Host}); at most {batchOptions.ThrottleLimit} requests in flight"
+                verbose($"Sending to {batchOptions.Endpoint} (client {client.GenerationsUrl.Host}); at most {batchOptions.ThrottleLimit} requests in flight"
                     + (batchOptions.EffectiveCacheDirectory is null ? "; no result cache." : $"; result cache {batchOptions.EffectiveCacheDirectory}."));
             }
             catch (GptImageValidationException e)
@@ -72,7 +81,7 @@ namespace GptImage.Commands
                 cmdlet.ThrowTerminatingError(ErrorRecords.From(e, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
-            return new BatchRun(cmdlet, client, session, sink, log, partials);
+            return new BatchRun(verbose, client, session, sink, log, partials);
         }
 
         /// <summary>Hands one row to the engine; returns at once unless the engine is at capacity (it then pumps results while waiting).</summary>
@@ -97,12 +106,12 @@ namespace GptImage.Commands
             _session.Complete((IJobSink?)_partials ?? _sink);
             _partials?.Complete();
             FlushClientLog();
-            _sink.CompleteProgress();
+            _cmdletSink?.CompleteProgress();
         }
 
         private void FlushClientLog()
         {
-            while (_clientLog.TryDequeue(out string? line)) _cmdlet.WriteVerbose(line);
+            while (_clientLog.TryDequeue(out string? line)) _verbose(line);
         }
 
         public void Dispose()

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using GptImage.Orchestration;
 using System.Security;
 
 namespace GptImage.Commands
@@ -125,11 +126,62 @@ namespace GptImage.Commands
         /// <summary>The Write-Progress activity, for example "Generating images".</summary>
         internal abstract string ProgressActivity { get; }
 
+        /// <summary>
+        /// Run in the background: returns at once with a job (Get-Job, Receive-Job, Wait-Job, Stop-Job) that does the same
+        /// run: pacing, cache and -MaxCost as in the foreground. Rows are checked as they arrive; a row's error becomes the
+        /// job's error. Partial images are not shown in a job.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AsJob { get; set; }
+
+        private GptImageJob? _job;
+
+        // -WhatIf with -AsJob sends nothing, so it makes no job either: what-if text and row errors stay in the foreground.
+        private bool InJobMode => AsJob.IsPresent && !MyInvocation.BoundParameters.ContainsKey("WhatIf");
+
+        /// <summary>Hands one checked row to the foreground run, or (-AsJob) to the background job.</summary>
+        internal void Dispatch(ImageJob row)
+        {
+            if (InJobMode) Job.Add(row);
+            else Run.Submit(row);
+        }
+
+        internal override void WriteRowError(ErrorRecord error)
+        {
+            if (InJobMode) Job.AddRowError(error);
+            else WriteError(error);
+        }
+
+        /// <summary>
+        /// The background job, made on the first row: its run is built here on the pipeline thread (connection, paths,
+        /// token script), it joins the session's job repository (the shell's own id) and is written out at once.
+        /// </summary>
+        private GptImageJob Job
+        {
+            get
+            {
+                if (_job != null) return _job;
+                var job = new GptImageJob(MyInvocation.Line.Trim(), ProgressActivity);
+                BatchRun run = BatchRun.Start(this, new JobStreamSink(job, ProgressActivity), line => job.Verbose.Add(new VerboseRecord(line)), job.StopToken);
+                JobRepository.Add(job);
+                job.Start(run);
+                _job = job;
+                WriteObject(job);
+                return job;
+            }
+        }
+
         protected override void EndProcessing()
         {
+            _job?.InputEnded();
             _run?.Complete();
         }
 
-        protected override void ReleaseResources() => _run?.Dispose();
+        // A job outlives the command: Ctrl+C while rows are still being read ends its input, not the job.
+        protected override void ReleaseResources()
+        {
+            _job?.InputEnded();
+            _run?.Dispose();
+        }
     }
 }

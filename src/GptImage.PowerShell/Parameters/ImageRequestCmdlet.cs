@@ -84,10 +84,13 @@ namespace GptImage.Commands
             }
             catch (GptImageValidationException e)
             {
-                WriteError(ErrorRecords.From(e, source));
+                WriteRowError(ErrorRecords.From(e, source));
                 return false;
             }
         }
+
+        /// <summary>One row's error: the cmdlet's error stream, or (-AsJob) the background job's.</summary>
+        internal virtual void WriteRowError(ErrorRecord error) => WriteError(error);
 
         /// <summary>Copies the request options of the current record onto a request.</summary>
         internal void ApplyRequestOptions(ImageGenerationRequest request)

@@ -25,6 +25,7 @@ namespace GptImage.PowerShell.Tests.Contract
         {
             "-AdditionalBody System.Collections.Hashtable {*:}",
             "-AdditionalHeader System.Collections.Hashtable {*:}",
+            "-AsJob switch {*:}",
             "-ApiKey System.Security.SecureString {*:}",
             "-CacheDirectory string {*:}",
             "-Endpoint string {*:}",
@@ -91,7 +92,7 @@ namespace GptImage.PowerShell.Tests.Contract
                 "Stop-GptImageBatchJob class=StopGptImageBatchJobCommand sealed ShouldProcess=True ConfirmImpact=High Output=GptImage.BatchApi.GptImageBatchJob",
                 BatchApiOptions, new[] { BatchId }),
             ["New-GptImage"] = Cmdlet(
-                "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult",
+                "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult,GptImage.Commands.GptImageJob",
                 RequestOptions, BatchOptions, new[]
                 {
                     "-InputObject System.Management.Automation.PSObject {Prompt: V} {Template: M V}",
@@ -100,7 +101,7 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-TemplatePath string[] {Template:}",
                 }),
             ["Edit-GptImage"] = Cmdlet(
-                "Edit-GptImage class=EditGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult",
+                "Edit-GptImage class=EditGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult,GptImage.Commands.GptImageJob",
                 RequestOptions, BatchOptions, new[]
                 {
                     "-InputFidelity string {*: N} [ValidateOptionalSet: low|high]",
