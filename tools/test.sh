@@ -6,6 +6,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 SCARF_ANALYTICS=false
 passed=0; failed=0; status=0
+# Full runs on one machine take turns: the suite's timing-sensitive tests (rate windows, kill-and-resume, Ctrl+C)
+# assume the machine is not also running a second copy of the suite.
+if command -v flock >/dev/null; then
+  exec 9>"${TMPDIR:-/tmp}/gptimage-powershell-tests.lock"
+  flock -n 9 || { echo "== waiting for another run of the suite on this machine"; flock 9; }
+fi
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

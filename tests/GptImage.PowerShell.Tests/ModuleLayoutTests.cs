@@ -23,6 +23,16 @@ namespace GptImage.PowerShell.Tests
             "System.Text.Encodings.Web.dll",
             "System.Text.Json.dll",
             "System.Threading.Tasks.Extensions.dll",
+            "en-US",
+        };
+
+        // The help Get-Help reads: the cmdlets' MAML (generated from their doc comments) and the about_ topics.
+        private static readonly string[] ExpectedHelpFiles =
+        {
+            "GptImage.PowerShell.dll-Help.xml",
+            "about_GptImage.help.txt",
+            "about_GptImage_FileNames.help.txt",
+            "about_GptImage_Templates.help.txt",
         };
 
         [Fact]
@@ -30,6 +40,13 @@ namespace GptImage.PowerShell.Tests
         {
             var actual = Directory.GetFileSystemEntries(RepositoryPaths.ModuleFolder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal);
             Assert.Equal(ExpectedFiles, actual);
+        }
+
+        [Fact]
+        public void Help_folder_holds_exactly_the_expected_files()
+        {
+            var actual = Directory.GetFileSystemEntries(Path.Combine(RepositoryPaths.ModuleFolder, "en-US")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(ExpectedHelpFiles, actual);
         }
 
         [Fact]

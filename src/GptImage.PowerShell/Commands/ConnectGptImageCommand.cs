@@ -3,11 +3,13 @@ using System.Security;
 
 namespace GptImage.Commands
 {
-    /// <summary>Sets this session's defaults for endpoint, API key or access token, Azure deployment and api-version, organization and project.</summary>
+    /// <summary>Sets this session's defaults for the endpoint, API key or access token, Azure deployment, organization and project.</summary>
     /// <remarks>
-    /// <para>Later GptImage cmdlets in this runspace use them unless their own -ApiKey/-Endpoint say otherwise.
-    /// Without Connect-GptImage the environment variables OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID apply.
-    /// Nothing is sent over the network.</para>
+    /// <para>Later GptImage cmdlets in this session (runspace) use these defaults unless their own -ApiKey or -Endpoint
+    /// say otherwise. Without Connect-GptImage the environment variables OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID
+    /// and OPENAI_PROJECT_ID apply, then https://api.openai.com/v1.</para>
+    /// <para>Nothing is sent over the network. The key is kept as a SecureString and never written to output, errors or
+    /// files; the connection object returned says only whether it has one (HasApiKey, HasAccessToken).</para>
     /// <para>Azure OpenAI with Microsoft Entra ID (key authentication disabled): -AccessToken takes a bearer token as a SecureString,
     /// for example (Get-AzAccessToken -ResourceUrl https://cognitiveservices.azure.com -AsSecureString).Token. For runs that outlast a
     /// token, -AccessTokenScript takes a script block that returns a fresh one (a SecureString, a string, or Get-AzAccessToken's
@@ -17,15 +19,26 @@ namespace GptImage.Commands
     /// appears in output, errors, verbose text or files. A typed -ApiKey on a cmdlet wins over a session's token.</para>
     /// </remarks>
     /// <example>
-    /// <code>Connect-GptImage -Endpoint 'https://contoso.openai.azure.com' -AzureDeployment 'gpt-image-2' -AzureApiVersion '2025-04-01-preview' -ApiKey (ConvertTo-SecureString 'example-key' -AsPlainText -Force)</code>
-    /// <para>Sets an Azure OpenAI deployment and its key for this session (in real use read the key with Read-Host -AsSecureString or Get-Secret). Nothing is sent.</para>
+    /// <code># not run by the tests: it asks for the key at the prompt
+    /// Connect-GptImage -ApiKey (Read-Host -AsSecureString 'OpenAI API key')</code>
+    /// <para>Asks for the OpenAI key without echoing it and uses it for the rest of the session.</para>
     /// </example>
     /// <example>
-    /// <code>Connect-GptImage -Endpoint 'https://contoso.openai.azure.com/openai/v1/' -AccessTokenScript { Get-AzAccessToken -ResourceUrl 'https://cognitiveservices.azure.com' -AsSecureString }</code>
+    /// <code># not run by the tests: it needs the SecretManagement module and a vault holding the key
+    /// Connect-GptImage -Endpoint 'https://contoso.openai.azure.com' -AzureDeployment 'gpt-image-2' -AzureApiVersion '2025-04-01-preview' -ApiKey (Get-Secret AzureOpenAIKey)</code>
+    /// <para>Azure OpenAI with a classic deployment URL; the key comes from a SecretManagement vault.</para>
+    /// </example>
+    /// <example>
+    /// <code># not run by the tests: it points the session at a real Azure resource that later examples would then use
+    /// Connect-GptImage -Endpoint 'https://contoso.openai.azure.com/openai/v1/' -AccessTokenScript { Get-AzAccessToken -ResourceUrl 'https://cognitiveservices.azure.com' -AsSecureString }</code>
     /// <para>Authenticates with Microsoft Entra ID: the script block runs when a cmdlet starts and again before the token expires.
     /// Connect-GptImage itself runs nothing and sends nothing.</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "GptImage", DefaultParameterSetName = KeySet)]
+    /// <example>
+    /// <code>Connect-GptImage -Endpoint 'http://127.0.0.1:5123/v1' -ApiKey (ConvertTo-SecureString 'sk-local-test' -AsPlainText -Force)</code>
+    /// <para>Points the session at a local OpenAI-compatible server, such as the project's emulator, with a dummy key.</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Connect, "GptImage", DefaultParameterSetName = KeySet, HelpUri = HelpLinks.Readme + "connect-gptimage")]
     [OutputType(typeof(GptImageConnection))]
     public sealed class ConnectGptImageCommand : PSCmdlet
     {
@@ -33,12 +46,12 @@ namespace GptImage.Commands
         private const string TokenSet = "AccessToken";
         private const string TokenScriptSet = "AccessTokenScript";
 
-        /// <summary>Base URL: https://api.openai.com/v1, https://&lt;resource&gt;.openai.azure.com (with -AzureDeployment) or a compatible gateway.</summary>
+        /// <summary>Base URL: https://api.openai.com/v1, https://&lt;resource&gt;.openai.azure.com (with -AzureDeployment), https://&lt;resource&gt;.openai.azure.com/openai/v1/, or an OpenAI-compatible gateway. Default: $env:OPENAI_BASE_URL, then https://api.openai.com/v1.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string? Endpoint { get; set; }
 
-        /// <summary>The API key, for example from Read-Host -AsSecureString or Get-Secret. Held as a SecureString; never printed.</summary>
+        /// <summary>The API key as a SecureString, for example from Read-Host -AsSecureString or Get-Secret. Never printed. Default: $env:OPENAI_API_KEY.</summary>
         [Parameter(ParameterSetName = KeySet)]
         [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
@@ -48,27 +61,27 @@ namespace GptImage.Commands
         [SecureStringOnly]
         public SecureString? AccessToken { get; set; }
 
-        /// <summary>A script block that returns a fresh access token (SecureString, string, or an object with Token and ExpiresOn); asked again before the token expires.</summary>
+        /// <summary>A script block that returns a fresh access token (SecureString, string, or an object with Token and ExpiresOn); asked again before the token expires and after a 401.</summary>
         [Parameter(Mandatory = true, ParameterSetName = TokenScriptSet)]
         [ValidateNotNull]
         public ScriptBlock? AccessTokenScript { get; set; }
 
-        /// <summary>Azure OpenAI deployment name (the classic /openai/deployments/{name} form).</summary>
+        /// <summary>Azure OpenAI deployment name, for the classic /openai/deployments/{name} URL form. Default: none.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? AzureDeployment { get; set; }
 
-        /// <summary>Azure OpenAI api-version, for example 2025-04-01-preview.</summary>
+        /// <summary>Azure OpenAI api-version for the classic URL form, for example 2025-04-01-preview.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? AzureApiVersion { get; set; }
 
-        /// <summary>OpenAI organization id (OpenAI-Organization header).</summary>
+        /// <summary>OpenAI organization id, sent as the OpenAI-Organization header. Default: $env:OPENAI_ORG_ID.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
-        /// <summary>OpenAI project id (OpenAI-Project header).</summary>
+        /// <summary>OpenAI project id, sent as the OpenAI-Project header. Default: $env:OPENAI_PROJECT_ID.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Project { get; set; }

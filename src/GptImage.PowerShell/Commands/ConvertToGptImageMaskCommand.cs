@@ -5,14 +5,32 @@ using System.Management.Automation;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Makes a PNG edit mask for Edit-GptImage: from a black-and-white drawing, or from rectangles over an image.</para>
-    /// <para type="description">From a drawing (default): pixels of -EditColor (black unless told) become transparent, the area to edit.
-    /// With -Rectangle 'x,y,w,h': the rectangles over -Path's image become transparent; -Invert edits everything else.
-    /// The mask is written atomically to -DestinationPath (default: &lt;name&gt;.mask.png next to -Path; an existing folder receives &lt;name&gt;.mask.png); an existing file needs -Force.</para>
-    /// </summary>
+    /// <summary>Makes the PNG mask Edit-GptImage takes, from a black-and-white drawing or from rectangles over an image.</summary>
+    /// <remarks>
+    /// <para>From a drawing (the default): pixels of -EditColor (black unless told otherwise) become transparent, the area
+    /// to edit, and the rest opaque. With -Rectangle 'x,y,width,height': the rectangles over -Path's image become
+    /// transparent. -Invert edits everything except the marked area.</para>
+    /// <para>The mask is written atomically to -DestinationPath (default: &lt;name&gt;.mask.png next to -Path; an existing
+    /// folder receives &lt;name&gt;.mask.png); an existing file needs -Force. The written file is returned.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>ConvertTo-GptImageMask -Path ./photo.png -Rectangle '0,0,1024,300' -DestinationPath ./sky.mask.png</code>
+    /// <para>Marks the top 300 rows of the image as the area to edit.</para>
+    /// </example>
+    /// <example>
+    /// <code>ConvertTo-GptImageMask -Path ./photo-drawing.png -DestinationPath ./drawing.mask.png</code>
+    /// <para>Turns a drawing whose black strokes mark the area to edit into a mask.</para>
+    /// </example>
+    /// <example>
+    /// <code>ConvertTo-GptImageMask -Path ./photo.png -Rectangle '400,300,200,200' -Invert -DestinationPath ./keep-center.mask.png</code>
+    /// <para>Edits everything except a 200-pixel square.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ChildItem ./drawings/*.png | ConvertTo-GptImageMask -EditColor White -Threshold 100</code>
+    /// <para>Converts every drawing in a folder, white marking the area to edit, writing name.mask.png beside each.</para>
+    /// </example>
     [Cmdlet(VerbsData.ConvertTo, "GptImageMask", DefaultParameterSetName = FromImageSet,
-        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "convertto-gptimagemask")]
     [OutputType(typeof(FileInfo))]
     public sealed class ConvertToGptImageMaskCommand : PSCmdlet
     {
@@ -26,7 +44,7 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
-        /// <summary>Areas to edit as 'x,y,width,height' in pixels from the top-left corner.</summary>
+        /// <summary>Areas to edit as 'x,y,width,height' in whole pixels from the top-left corner; several may be given.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RectangleSet)]
         [ValidateNotNullOrEmpty]
         public string[] Rectangle { get; set; } = Array.Empty<string>();
@@ -35,11 +53,11 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter Invert { get; set; }
 
-        /// <summary>The colour of the drawing that marks the area to edit.</summary>
+        /// <summary>The colour of the drawing that marks the area to edit: Black or White. Default: Black.</summary>
         [Parameter(ParameterSetName = FromImageSet)]
         public MaskEditColor EditColor { get; set; } = MaskEditColor.Black;
 
-        /// <summary>Luminance (0-255) separating dark from light pixels of the drawing.</summary>
+        /// <summary>Luminance from 1 to 254 separating dark from light pixels of the drawing. Default: 128.</summary>
         [Parameter(ParameterSetName = FromImageSet)]
         [ValidateRange(1, 254)]
         public int Threshold { get; set; } = 128;

@@ -5,43 +5,71 @@ using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Edits images (up to 16 per request) with a prompt, optionally inside a mask.</para>
-    /// <para type="description">Each pipeline record is one edit request. `Get-ChildItem *.png | Edit-GptImage -Prompt ...`
-    /// edits each file; New-GptImage results pipe in by their Path. The mask is checked against the first image
-    /// before anything is uploaded.</para>
-    /// </summary>
+    /// <summary>Edits images with a prompt (up to 16 input images per request), optionally only inside a mask.</summary>
+    /// <remarks>
+    /// <para>Each pipeline record is one edit request. -Path takes wildcards and puts every match into one request (up
+    /// to 16 reference images); -LiteralPath takes names as they are. Files piped from Get-ChildItem are edited one
+    /// request per file, and New-GptImage results pipe in by their Path. Columns of a piped CSV row named like the
+    /// parameters (Path, MaskPath, Prompt, Size, Quality, ...) become that row's values.</para>
+    /// <para>The mask is a PNG with an alpha channel, the same size as the first image; its fully transparent pixels
+    /// mark the area to change. It is checked against the first image (format, size, alpha) before anything is
+    /// uploaded: Test-GptImageMask runs the same check, ConvertTo-GptImageMask makes one.</para>
+    /// <para>Output, caching, -MaxCost, -ThrottleLimit and -WhatIf work as for New-GptImage. Edits take no -Moderation,
+    /// and -InputFidelity only on the models that accept it.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Edit-GptImage -Path ./photo.png -MaskPath ./photo.mask.png -Prompt 'Replace the sky with a sunset' -OutputDirectory ./edited</code>
+    /// <para>Changes only the area the mask leaves transparent and writes the result to ./edited.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ChildItem ./shots/*.png | Edit-GptImage -Prompt 'Put the product on a white background' -OutputDirectory ./white</code>
+    /// <para>One edit per file; a file that fails (unreadable, wrong format) is that file's error and the others go on.</para>
+    /// </example>
+    /// <example>
+    /// <code>Edit-GptImage -Path ./refs/*.png -Prompt 'A gift basket with all of these items' -OutputDirectory ./out</code>
+    /// <para>Every matching image goes into one request as a reference, and one new image comes back.</para>
+    /// </example>
+    /// <example>
+    /// <code>Edit-GptImage -Path ./team.png -Prompt 'Make it a winter scene' -Model gpt-image-1.5 -InputFidelity high -OutputDirectory ./out</code>
+    /// <para>Keeps faces and logos closer to the input, on a model that takes -InputFidelity.</para>
+    /// </example>
+    /// <example>
+    /// <code>New-GptImage 'A small house in a meadow' -Quality low -OutputDirectory ./out |
+    ///     Edit-GptImage -Prompt 'Add snow on the roof' -Quality low -OutputDirectory ./out/winter</code>
+    /// <para>Generates an image, then edits it: the result binds to -Path by its Path property.</para>
+    /// </example>
     [Cmdlet(VerbsData.Edit, "GptImage", DefaultParameterSetName = PathSet,
-        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "edit-gptimage")]
     [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
     public sealed class EditGptImageCommand : ImageBatchCmdlet
     {
         private const string PathSet = EditRequestInput.PathSet;
         private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
 
-        /// <summary>Input images; wildcards allowed. All matches go into one request (at most 16).</summary>
+        /// <summary>Input images (png, jpeg or webp); wildcards allowed. All matches go into one request, at most 16.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        /// <summary>Input images taken literally (no wildcards). Get-ChildItem output binds here by PSPath.</summary>
+        /// <summary>Input images taken literally: no character is a wildcard. Get-ChildItem output binds here by its PSPath.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        /// <summary>What to change.</summary>
+        /// <summary>What to change, in words.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Description", "Text")]
         [ValidateNotNullOrEmpty]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>PNG whose fully transparent pixels mark the area to edit; same size as the first image.</summary>
+        /// <summary>A PNG with an alpha channel whose fully transparent pixels mark the area to edit; the same size as the first image. Default: none (the whole image may change).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString]
         public string? MaskPath { get; set; }
 
-        /// <summary>How closely the output keeps the input's details (faces, logos): low or high. Not every model takes it.</summary>
+        /// <summary>How closely the output keeps the input's details (faces, logos): low or high. Only some models take it (not gpt-image-2); the error says which. Default: the API's.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateOptionalSet(ParameterValues.FidelityLow, ParameterValues.FidelityHigh)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]

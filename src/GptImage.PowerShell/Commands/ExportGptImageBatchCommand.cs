@@ -5,40 +5,63 @@ using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Writes New-GptImage / Edit-GptImage results to image files and appends a manifest row per image.</para>
-    /// <para type="description">Files go under -DestinationPath by -Layout and the -FileName template; every write is
-    /// atomic (temporary file, then rename). An existing file with other content is an error unless -Force.
-    /// The manifest (.csv or .jsonl) gets the prompt, model, options, tokens, cost, SHA-256, path, the source row's
-    /// fields, status and error of each result, and a total row at the end.</para>
-    /// </summary>
-    [Cmdlet(VerbsData.Export, "GptImageBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    /// <summary>Writes the results of New-GptImage, Edit-GptImage or Receive-GptImageBatchJob to image files and a manifest.</summary>
+    /// <remarks>
+    /// <para>Files go under -DestinationPath, into sub-folders by -Layout, named by the -FileName template. Every write is
+    /// atomic (a temporary file, then a rename), so an interrupted run leaves no half-written image. An existing file
+    /// with other content is that row's GptImage.FileExists error unless -Force; a file with the same content is left
+    /// as it is.</para>
+    /// <para>The manifest (-ManifestPath, .csv or .jsonl) gets a row per image with the prompt, model, options, tokens,
+    /// cost, SHA-256, path, the source row's columns as Source.Column, the status and the error id, so a script can
+    /// find the failed rows and the total cost (Get-Help about_GptImage).</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage | Export-GptImageBatch -DestinationPath ./assets -FileName '{Sku}-{Index}' -ManifestPath ./assets/manifest.csv</code>
+    /// <para>Generates an image per CSV row and writes them as ./assets/MUG-001-0.png and so on, with a CSV manifest.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage | Export-GptImageBatch -DestinationPath ./assets -Layout ByQuality</code>
+    /// <para>Sorts the files into sub-folders by quality: ./assets/low, ./assets/medium.</para>
+    /// </example>
+    /// <example>
+    /// <code>$results = 'a kite', 'a boat' | New-GptImage -Quality low
+    /// $results | Export-GptImageBatch -DestinationPath ./assets -ManifestPath ./assets/manifest.jsonl -PassThru |
+    ///     Where-Object Status -ne 'Succeeded'</code>
+    /// <para>Exports results kept in a variable, writes a JSON Lines manifest and, with -PassThru, lists the images that
+    /// did not succeed.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage -Quality low | Export-GptImageBatch -DestinationPath ./assets -Force</code>
+    /// <para>Replaces files of an earlier run that have other content.</para>
+    /// </example>
+    [Cmdlet(VerbsData.Export, "GptImageBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = HelpLinks.Readme + "export-gptimagebatch")]
     [OutputType(typeof(GptImageResult))]
     public sealed class ExportGptImageBatchCommand : PSCmdlet
     {
         private ExportOptions? _options;
         private ExportWriter? _writer;
 
-        /// <summary>A result from New-GptImage or Edit-GptImage.</summary>
+        /// <summary>A result of New-GptImage, Edit-GptImage or Receive-GptImageBatchJob, usually piped.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         public GptImageResult? InputObject { get; set; }
 
-        /// <summary>The root folder (created when missing).</summary>
+        /// <summary>The folder to write the images into; created when missing.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string DestinationPath { get; set; } = string.Empty;
 
-        /// <summary>File name template, for example '{Sku}-{Index}': source columns and result fields ({Index}, {Model}, {Quality}, {Hash}, ...).</summary>
+        /// <summary>File name template, for example '{Sku}-{Index}': the source row's columns and the result's fields ({Row}, {Index}, {Model}, {Quality}, {Size}, {Format}, {Hash}, {Date}; Get-Help about_GptImage_FileNames). Default: 'image-{Row}-{Index}-{Hash}'.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? FileName { get; set; }
 
-        /// <summary>Sub-folders: Flat (none), ByQuality, ByModel or ByDate (yyyy-MM-dd).</summary>
+        /// <summary>Sub-folders: Flat (none), ByQuality, ByModel or ByDate (yyyy-MM-dd). Default: Flat.</summary>
         [Parameter]
         [ValidateSet(ParameterValues.LayoutFlat, ParameterValues.LayoutByQuality, ParameterValues.LayoutByModel, ParameterValues.LayoutByDate, IgnoreCase = true)]
         public string Layout { get; set; } = ParameterValues.LayoutFlat;
 
-        /// <summary>A .csv or .jsonl manifest to append to.</summary>
+        /// <summary>The manifest file, .csv or .jsonl: a row per image with its prompt, options, tokens, cost, hash, path, source columns, status and error. Default: none.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
@@ -47,11 +70,11 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter NoClobber { get; set; }
 
-        /// <summary>Replace existing files.</summary>
+        /// <summary>Replace existing files that have other content. Cannot be combined with -NoClobber.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Write each result, with its Path set, to the pipeline.</summary>
+        /// <summary>Write each result, with its Path set to the written file, to the pipeline. Default: nothing is written to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -4,13 +4,22 @@ using GptImage.BatchApi;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Shows the status and request counts of Batch API batches submitted with Submit-GptImageBatchJob.</para>
-    /// <para type="description">With -Id, asks the API for each batch's status; without it, lists the batches recorded on this
-    /// machine (refreshing the ones not yet finished). -Wait polls every -PollIntervalSec until each batch is finished,
-    /// with a progress bar of the requests done.</para>
-    /// </summary>
-    [Cmdlet(VerbsCommon.Get, "GptImageBatchJob")]
+    /// <summary>Shows the status and request counts of Batch API batches submitted with Submit-GptImageBatchJob.</summary>
+    /// <remarks>
+    /// <para>With -Id, asks the API for each batch's status; without it, lists the batches recorded on this machine,
+    /// refreshing the ones not yet finished. -Wait polls every -PollIntervalSec seconds until each batch is completed,
+    /// failed, expired or cancelled, with a progress bar of the requests done.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-GptImageBatchJob</code>
+    /// <para>Every batch recorded on this machine, the unfinished ones refreshed from the API.</para>
+    /// </example>
+    /// <example>
+    /// <code>$batch = 'a kite', 'a boat' | Submit-GptImageBatchJob -Quality low
+    /// $batch | Get-GptImageBatchJob -Wait -PollIntervalSec 5</code>
+    /// <para>Submits a small batch and waits for it to finish, showing progress.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "GptImageBatchJob", HelpUri = HelpLinks.Readme + "get-gptimagebatchjob")]
     [OutputType(typeof(GptImageBatchJob))]
     public sealed class GetGptImageBatchJobCommand : GptImageBatchJobCmdlet
     {
@@ -21,11 +30,11 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = Array.Empty<string>();
 
-        /// <summary>Poll until the batch is completed, failed, expired or cancelled.</summary>
+        /// <summary>Poll until each batch is completed, failed, expired or cancelled.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>Seconds between polls with -Wait.</summary>
+        /// <summary>Seconds between polls with -Wait, 1 to 3600. Default: 30.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int PollIntervalSec { get; set; } = 30;

@@ -28,7 +28,7 @@ namespace GptImage.Commands
     /// <code>Get-GptImageTemplate -Name house-* -TemplatePath ./templates</code>
     /// <para>Lists the templates whose names start with house- from the folder ./templates (and the other template folders).</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "GptImageTemplate")]
+    [Cmdlet(VerbsCommon.Get, "GptImageTemplate", HelpUri = HelpLinks.Readme + "get-gptimagetemplate")]
     [OutputType(typeof(ImageTemplate))]
     public sealed class GetGptImageTemplateCommand : PSCmdlet
     {

@@ -13,7 +13,7 @@ namespace GptImage.Commands
     {
         private GptImageBatchJobSupport? _support;
 
-        /// <summary>API key. Default: the Connect-GptImage session, then $env:OPENAI_API_KEY.</summary>
+        /// <summary>API key as a SecureString. Default: the key given to Connect-GptImage, then $env:OPENAI_API_KEY.</summary>
         [Parameter]
         [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
@@ -23,12 +23,12 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? Endpoint { get; set; }
 
-        /// <summary>Retries of a transient failure after the first attempt.</summary>
+        /// <summary>Retries of a transient failure (rate limit, server error, dropped connection) after the first attempt, 0 to 10. Default: 3.</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
-        /// <summary>Timeout of each HTTP attempt in seconds (downloads of large output files take a while).</summary>
+        /// <summary>Timeout of each HTTP attempt in seconds, 1 to 3600. Default: 600 (downloads of large output files take a while).</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 600;

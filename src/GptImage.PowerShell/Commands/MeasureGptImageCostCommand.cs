@@ -6,13 +6,29 @@ using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Estimates tokens and USD per row, and the total, for the same input New-GptImage and Edit-GptImage take. Sends nothing.</para>
-    /// <para type="description">Run it on a CSV before an overnight batch: invalid rows are reported as errors exactly as
-    /// New-GptImage (or, with -Path/-LiteralPath, Edit-GptImage) would report them, and the total tells what the valid rows
-    /// would cost at list prices. Edits add their input images (and mask) as input tokens, a rough per-image figure.</para>
-    /// </summary>
-    [Cmdlet(VerbsDiagnostic.Measure, "GptImageCost", DefaultParameterSetName = PromptInput.PromptSet)]
+    /// <summary>Estimates the tokens and USD of each row, and the total, for the input New-GptImage or Edit-GptImage would take; sends nothing.</summary>
+    /// <remarks>
+    /// <para>Run it on a CSV before an overnight batch. It takes the same input as New-GptImage (prompts, -Template with
+    /// CSV rows) and, with -Path or -LiteralPath (plus -MaskPath and -InputFidelity), as Edit-GptImage. Invalid rows are
+    /// reported as errors exactly as those cmdlets would report them, before any money is spent.</para>
+    /// <para>It writes a GptImageCostEstimate per row (RowNumber, Prompt, Model, Size, Quality, Count, estimated tokens,
+    /// EstimatedCostUsd, Basis) and then a GptImageCostTotal; -Summary writes only the total. Prices are the list prices
+    /// the module carries (PriceSource says which); an edit adds its input images and mask as input tokens at a rough
+    /// per-image figure, which the Basis column says.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | Measure-GptImageCost</code>
+    /// <para>An estimate per CSV row, then the total.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | Measure-GptImageCost -Quality high -Summary</code>
+    /// <para>What the same catalog would cost at high quality, as one total.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ChildItem ./shots/*.png | Measure-GptImageCost -Prompt 'Put the product on a marble table' -Summary</code>
+    /// <para>The estimated cost of editing every image in a folder.</para>
+    /// </example>
+    [Cmdlet(VerbsDiagnostic.Measure, "GptImageCost", DefaultParameterSetName = PromptInput.PromptSet, HelpUri = HelpLinks.Readme + "measure-gptimagecost")]
     [OutputType(typeof(GptImageCostEstimate), typeof(GptImageCostTotal))]
     public sealed class MeasureGptImageCostCommand : ImageRowCmdlet
     {
@@ -20,7 +36,7 @@ namespace GptImage.Commands
         private long _inputTokens, _outputTokens;
         private decimal _totalUsd;
 
-        /// <summary>Write only the total, not a row per input.</summary>
+        /// <summary>Write only the total (GptImageCostTotal), not an estimate per row.</summary>
         [Parameter]
         public SwitchParameter Summary { get; set; }
 

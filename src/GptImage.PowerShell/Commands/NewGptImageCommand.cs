@@ -3,20 +3,48 @@ using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Generates images from text prompts with an OpenAI GPT image model.</para>
-    /// <para type="description">Each pipeline record is one request: a prompt string, or an object (an Import-Csv row)
-    /// whose Prompt/Description/Text column, or whose columns filled into -Template, give the prompt. Columns named
-    /// like the request parameters (Size, Quality, Model, ...) become per-row values.</para>
-    /// </summary>
+    /// <summary>Generates images from text prompts with an OpenAI GPT image model, one request per pipeline record.</summary>
+    /// <remarks>
+    /// <para>Each pipeline record is one request. The prompt comes from -Prompt, a piped string, a Prompt, Description or
+    /// Text column of a piped object (an Import-Csv row), or -Template filled from the record's columns. Every request
+    /// parameter (-Model, -Size, -Quality, -OutputFormat, -Compression, -Background, -Moderation, -Count, -User) also
+    /// binds by property name, so CSV columns with those names become per-row values; a blank cell means not given.</para>
+    /// <para>Every row is checked against its model's rules before anything is sent; a bad row is that row's error and
+    /// the others go on. Requests run in parallel up to -ThrottleLimit and slow down as the rate limit nears. With
+    /// -OutputDirectory each image is written as it arrives and finished requests are cached there, so rerunning the
+    /// same command after a crash or Ctrl+C pays for nothing twice. -MaxCost stops sending once the spend would pass it.</para>
+    /// <para>Without -OutputDirectory the image bytes stay in the results: pipe them to Export-GptImageBatch.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>New-GptImage -Prompt 'A lighthouse at dawn, watercolour' -Size 1536x1024 -Quality low -OutputDirectory ./out</code>
+    /// <para>Generates one landscape image and writes it to ./out; the result object gives its Path, tokens and cost.</para>
+    /// </example>
+    /// <example>
+    /// <code>'a red fox', 'a snow owl' | New-GptImage -Quality low -OutputDirectory ./out -FileName 'animal-{Row}-{Index}'</code>
+    /// <para>Each piped string is a prompt; the files are named animal-1-0.png and animal-2-0.png by the -FileName template.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage -Template 'Product shot of {Product} in {Scene}, studio lighting' -OutputDirectory ./out -FileName '{Sku}-{Index}'</code>
+    /// <para>One image per CSV row: the Product and Scene columns fill the prompt, the Sku column names the file, and the
+    /// row's Size and Quality columns become that row's -Size and -Quality.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage -OutputDirectory ./out -WhatIf</code>
+    /// <para>Rehearses the run: shows each request and its estimated cost, sends nothing and needs no key.</para>
+    /// </example>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage -OutputDirectory ./out -FileName '{Sku}' -MaxCost 5 -ThrottleLimit 8</code>
+    /// <para>The real run, at most 8 requests at a time and stopped before it would spend more than 5 USD (rows not sent
+    /// are NotRun). Running the same line again makes no call for the rows already done: they come back as Cached.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "GptImage", DefaultParameterSetName = PromptInput.PromptSet,
-        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "new-gptimage")]
     [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
     public sealed class NewGptImageCommand : ImageBatchCmdlet
     {
         private bool _promptTypedOnCommandLine;
 
-        /// <summary>The text describing the image.</summary>
+        /// <summary>The text describing the image. Also taken from a piped string or a Prompt, Description or Text property.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.PromptSet,
             ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Description", "Text")]
@@ -25,7 +53,8 @@ namespace GptImage.Commands
 
         /// <summary>
         /// The name of a library template (product-shot, poster, ...; Get-GptImageTemplate lists them) or a prompt with {Column}
-        /// placeholders, for example 'Product shot of {Product} in {Scene}'. Each input object's columns fill it.
+        /// placeholders filled from each piped object, for example 'Product shot of {Product} in {Scene}'. A row without a needed
+        /// column is that row's GptImage.TemplateColumnMissing error (Get-Help about_GptImage_Templates).
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
         [ArgumentCompleter(typeof(TemplateNameCompleter))]
@@ -39,7 +68,7 @@ namespace GptImage.Commands
 
         private TemplateSelection? _template;
 
-        /// <summary>The pipeline record (an Import-Csv row): fills -Template and -FileName, and is each error's TargetObject.</summary>
+        /// <summary>The piped record (an Import-Csv row): its columns fill -Template and -FileName, and it is the TargetObject of the row's errors.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PromptInput.TemplateSet, ValueFromPipeline = true)]
         [Parameter(ParameterSetName = PromptInput.PromptSet, ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }

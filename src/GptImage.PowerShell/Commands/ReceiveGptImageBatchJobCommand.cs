@@ -5,15 +5,26 @@ using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Downloads a finished batch's images and writes the same result objects New-GptImage writes.</para>
-    /// <para type="description">Each output line is mapped back to its input row (prompt, options, the CSV row's fields), so
-    /// `Receive-GptImageBatchJob -Id $b.Id | Export-GptImageBatch -DestinationPath out` works as after New-GptImage. Rows the API
-    /// refused are non-terminating errors with their id (GptImage.ModerationBlocked, ...); rows a cancelled or expired batch
-    /// never ran are GptImage.BatchRowNotRun errors. Works in a later session: the batch's record is on disk. Receiving
-    /// again writes no second copy of a file that is already there with the same content.</para>
-    /// </summary>
-    [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob")]
+    /// <summary>Downloads a finished batch and writes the same result objects New-GptImage writes, one per image.</summary>
+    /// <remarks>
+    /// <para>Each output line is mapped back to its input row (prompt, options, the CSV row's columns), so the results
+    /// pipe to Export-GptImageBatch as after New-GptImage. Rows the API refused are non-terminating errors with their id
+    /// (GptImage.ModerationBlocked, ...); rows a cancelled or expired batch never ran are GptImage.BatchRowNotRun errors.</para>
+    /// <para>It works in a later session too: the batch's record is on disk (-StatePath). Receiving again writes no second
+    /// copy of a file already there with the same content. An unfinished batch is a GptImage.BatchNotFinished error
+    /// unless -Wait.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>$batch = Import-Csv ./products.csv | Submit-GptImageBatchJob -Quality low
+    /// Receive-GptImageBatchJob -Id $batch.Id -Wait -PollIntervalSec 5 -OutputDirectory ./out -FileName '{Sku}-{Index}'</code>
+    /// <para>Waits for the batch, then writes each image as ./out/MUG-001-0.png and so on.</para>
+    /// </example>
+    /// <example>
+    /// <code>$batch = 'a kite', 'a boat' | Submit-GptImageBatchJob -Quality low
+    /// $batch | Receive-GptImageBatchJob -Wait -PollIntervalSec 5 | Export-GptImageBatch -DestinationPath ./assets -ManifestPath ./assets/manifest.csv</code>
+    /// <para>Pipes the received results to Export-GptImageBatch for files and a manifest.</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob", HelpUri = HelpLinks.Readme + "receive-gptimagebatchjob")]
     [OutputType(typeof(GptImageResult))]
     public sealed class ReceiveGptImageBatchJobCommand : GptImageBatchJobCmdlet
     {
@@ -30,7 +41,7 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? OutputDirectory { get; set; }
 
-        /// <summary>File name template such as '{Sku}-{Index}' (source columns and result fields).</summary>
+        /// <summary>File name template such as '{Sku}-{Index}': the source row's columns and the result's fields (Get-Help about_GptImage_FileNames). Default: 'image-{Row}-{Index}-{Hash}'.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? FileName { get; set; }
@@ -43,7 +54,7 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>Seconds between polls with -Wait.</summary>
+        /// <summary>Seconds between polls with -Wait, 1 to 3600. Default: 30.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int PollIntervalSec { get; set; } = 30;

@@ -4,12 +4,23 @@ using GptImage.BatchApi;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Cancels Batch API batches (POST /batches/{id}/cancel).</para>
-    /// <para type="description">The batch goes to cancelling, then cancelled; requests already finished stay in its output
-    /// file and are billed. Receive-GptImageBatchJob then gets those rows, and reports the others as not run.</para>
-    /// </summary>
-    [Cmdlet(VerbsLifecycle.Stop, "GptImageBatchJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    /// <summary>Cancels Batch API batches.</summary>
+    /// <remarks>
+    /// <para>The batch goes to cancelling, then cancelled. Requests already finished stay in its output and are billed;
+    /// Receive-GptImageBatchJob then gets those rows and reports the others as not run (GptImage.BatchRowNotRun).</para>
+    /// <para>ConfirmImpact is High: it asks before each batch unless -Confirm:$false.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>$batch = 'a kite', 'a boat' | Submit-GptImageBatchJob -Quality low
+    /// Stop-GptImageBatchJob -Id $batch.Id -Confirm:$false</code>
+    /// <para>Cancels a batch without asking.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-GptImageBatchJob | Where-Object Status -eq 'in_progress' | Stop-GptImageBatchJob -Confirm:$false</code>
+    /// <para>Cancels every batch recorded on this machine that is still running.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Stop, "GptImageBatchJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
+        HelpUri = HelpLinks.Readme + "stop-gptimagebatchjob")]
     [OutputType(typeof(GptImageBatchJob))]
     public sealed class StopGptImageBatchJobCommand : GptImageBatchJobCmdlet
     {

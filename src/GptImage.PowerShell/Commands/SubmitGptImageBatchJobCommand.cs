@@ -10,16 +10,30 @@ using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
-    /// <summary>
-    /// <para type="synopsis">Sends many image requests through OpenAI's Batch API: half the price, finished within 24 hours.</para>
-    /// <para type="description">Takes the same pipeline rows and request parameters as New-GptImage (prompts, -Template with CSV
-    /// rows) and Edit-GptImage (-Path/-LiteralPath, -MaskPath, -InputFidelity). Every row is checked first; then the input
-    /// images of edits are uploaded, the JSONL input is written (split into several batches beyond 50,000 requests or 200 MB),
-    /// uploaded and submitted. Each batch is recorded on this machine so Receive-GptImageBatchJob can fetch it later, even from
-    /// another session. -WhatIf shows the cost at the Batch API price and sends nothing.</para>
-    /// </summary>
+    /// <summary>Sends many image requests through OpenAI's Batch API: half the price, finished within 24 hours.</summary>
+    /// <remarks>
+    /// <para>Takes the same pipeline rows and request parameters as New-GptImage (prompts, -Template with CSV rows) and
+    /// Edit-GptImage (-Path or -LiteralPath, -MaskPath, -InputFidelity). Every row is checked first; then the input images
+    /// of edits are uploaded, the JSONL input is written (split into several batches beyond 50,000 requests or 200 MB),
+    /// uploaded and submitted.</para>
+    /// <para>Each batch is recorded on this machine (-StatePath), so Get-GptImageBatchJob and Receive-GptImageBatchJob can
+    /// follow it later, from another session too. -WhatIf shows the cost at the Batch API price and sends nothing.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | Submit-GptImageBatchJob -Quality medium -WhatIf</code>
+    /// <para>Shows what the batch would cost at the Batch API price, and at the direct price, without sending anything.</para>
+    /// </example>
+    /// <example>
+    /// <code>$batch = Import-Csv ./products.csv | Submit-GptImageBatchJob -Template 'Product shot of {Product} in {Scene}' -Metadata @{ run = 'spring' }
+    /// $batch | Format-List Id, Status, Rows, EstimatedCostUsd</code>
+    /// <para>Submits a batch of one request per CSV row, tagged with metadata, and shows the batch.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-ChildItem ./shots/*.png | Submit-GptImageBatchJob -Prompt 'Put the product on a white background'</code>
+    /// <para>A batch of edits, one per file: the images are uploaded first.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Submit, "GptImageBatchJob", DefaultParameterSetName = PromptInput.PromptSet,
-        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "submit-gptimagebatchjob")]
     [OutputType(typeof(GptImageBatchJob))]
     public sealed class SubmitGptImageBatchJobCommand : ImageRowCmdlet
     {
@@ -29,11 +43,11 @@ namespace GptImage.Commands
         private decimal _batchEstimate, _directEstimate;
         private bool _unknownPrice;
 
-        /// <summary>Extra metadata for the batches (at most 13 pairs; the module uses 3 of the API's 16).</summary>
+        /// <summary>Extra metadata for the batches as a hashtable of text pairs, at most 13 (the module uses 3 of the API's 16). Default: none.</summary>
         [Parameter]
         public Hashtable? Metadata { get; set; }
 
-        /// <summary>API key. Default: the Connect-GptImage session, then $env:OPENAI_API_KEY.</summary>
+        /// <summary>API key as a SecureString. Default: the key given to Connect-GptImage, then $env:OPENAI_API_KEY.</summary>
         [Parameter]
         [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
@@ -43,12 +57,12 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? Endpoint { get; set; }
 
-        /// <summary>Retries of a transient failure after the first attempt (creating a batch is retried only after a rate-limit refusal).</summary>
+        /// <summary>Retries of a transient failure after the first attempt, 0 to 10. Default: 3. Creating a batch is retried only after a rate-limit refusal.</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
-        /// <summary>Timeout of each HTTP attempt in seconds (uploading a 200 MB input file takes a while).</summary>
+        /// <summary>Timeout of each HTTP attempt in seconds, 1 to 3600. Default: 600 (uploading a 200 MB input file takes a while).</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 600;

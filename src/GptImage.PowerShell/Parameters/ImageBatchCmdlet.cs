@@ -18,7 +18,7 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? OutputDirectory { get; set; }
 
-        /// <summary>File name template such as '{Sku}-{Index}': input columns and result fields ({Row}, {Index}, {Model}, {Quality}, {Size}, {Format}, {Hash}, {Date}).</summary>
+        /// <summary>File name template such as '{Sku}-{Index}': the input's columns and {Row}, {Index}, {Model}, {Quality}, {Size}, {Format}, {Hash}, {Date} (Get-Help about_GptImage_FileNames). Default: 'image-{Row}-{Index}-{Hash}'. The extension follows the image format.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? FileName { get; set; }
@@ -27,22 +27,22 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Most requests in flight at once; the batch slows down below it when the rate limit nears.</summary>
+        /// <summary>Most requests in flight at once, 1 to 64. Default: 4. The run slows down below it when the rate limit nears.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>Retries of a transient failure (rate limit, server error, dropped connection) after the first attempt.</summary>
+        /// <summary>Retries of a transient failure (rate limit, server error, dropped connection) after the first attempt, 0 to 10. Default: 3.</summary>
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
 
-        /// <summary>Timeout of each HTTP attempt in seconds. Large high-quality images take minutes.</summary>
+        /// <summary>Timeout of each HTTP attempt in seconds, 1 to 3600. Default: 600 (large high-quality images take minutes).</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 600;
 
-        /// <summary>API key. Default: the Connect-GptImage session, then $env:OPENAI_API_KEY.</summary>
+        /// <summary>API key as a SecureString. Default: the key given to Connect-GptImage, then $env:OPENAI_API_KEY. Never written to output, errors or files.</summary>
         [Parameter]
         [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
@@ -61,12 +61,12 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter NoCache { get; set; }
 
-        /// <summary>Stop sending new requests once spend plus the estimate of those in flight would pass this many USD.</summary>
+        /// <summary>Spending cap in USD: no new request is sent once the spend so far plus the estimate of those in flight would pass it; the rows not sent are NotRun. Default: no cap.</summary>
         [Parameter]
         [ValidateRange(0.0, 1000000.0)]
         public double? MaxCost { get; set; }
 
-        /// <summary>0 to 3 partial images streamed while each image renders (stream=true): shown in the progress bar, saved with -SavePartial.</summary>
+        /// <summary>0 to 3 partial images streamed while each image renders: shown in the progress bar, saved with -SavePartial. Default: none (no streaming).</summary>
         [Parameter]
         [ValidateRange(0, 3)]
         public int? PartialImages { get; set; }

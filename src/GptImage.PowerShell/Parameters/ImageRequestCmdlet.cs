@@ -12,49 +12,53 @@ namespace GptImage.Commands
     /// </summary>
     public abstract class ImageRequestCmdlet : StoppableCmdlet
     {
-        /// <summary>Model or Azure deployment name. Default (also for a blank CSV cell) gpt-image-2.</summary>
+        /// <summary>Model or Azure deployment name, for example gpt-image-2, gpt-image-1.5 or gpt-image-1-mini. Default (also for a blank CSV cell): gpt-image-2. A name the module does not know (a gateway or deployment) gets only the generic checks.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString]
         public string? Model { get; set; }
 
-        /// <summary>auto, a preset such as 1536x1024, or WxH where the model allows it (gpt-image-2). Checked per model by the core.</summary>
+        /// <summary>Image size: auto, a preset (1024x1024, 1536x1024, 1024x1536), or on gpt-image-2 any WIDTHxHEIGHT with both sides multiples of 16, up to 3840 on a side and an aspect from 1:3 to 3:1. Default: the API's (auto). Checked per model before sending.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string? Size { get; set; }
 
+        /// <summary>Rendering quality: low, medium, high or auto (dall-e-3: standard or hd). Higher costs more. Default: the API's (auto).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateOptionalSet(ParameterValues.QualityLow, ParameterValues.QualityMedium, ParameterValues.QualityHigh, ParameterValues.QualityAuto,
             ParameterValues.QualityStandard, ParameterValues.QualityHd)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Quality { get; set; }
 
+        /// <summary>File format of the image: png, jpeg or webp. Default: png.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateOptionalSet(ParameterValues.FormatPng, ParameterValues.FormatJpeg, ParameterValues.FormatWebp)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? OutputFormat { get; set; }
 
-        /// <summary>0 to 100, jpeg and webp only. Checked by the core (a ValidateRange would reject the null of a piped result).</summary>
+        /// <summary>Compression level from 0 to 100, for jpeg and webp output only. Default: the API's (100).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BlankAsNull]
         public int? Compression { get; set; }
 
+        /// <summary>Background: transparent (png or webp only), opaque or auto. Default: the API's (auto).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateOptionalSet(ParameterValues.BackgroundTransparent, ParameterValues.BackgroundOpaque, ParameterValues.BackgroundAuto)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Background { get; set; }
 
+        /// <summary>Strictness of OpenAI's content filter for generations: low or auto. Default: the API's (auto). Edits take no moderation setting.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateOptionalSet(ParameterValues.ModerationLow, ParameterValues.ModerationAuto)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Moderation { get; set; }
 
-        /// <summary>Images per request (wire: n). The most a model allows is checked by the core. A blank CSV cell means not given.</summary>
+        /// <summary>Images per request, 1 to 10 (dall-e-3: 1). Default: 1. A blank CSV cell means not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("N")]
         [BlankAsNull]
         public int? Count { get; set; }
 
-        /// <summary>End-user id for OpenAI's abuse monitoring.</summary>
+        /// <summary>An id of your end user, passed to OpenAI for abuse monitoring. Default: none is sent.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string? User { get; set; }

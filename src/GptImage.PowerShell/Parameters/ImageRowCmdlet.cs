@@ -26,7 +26,7 @@ namespace GptImage.Commands
         [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>The name of a library template (Get-GptImageTemplate lists them) or a prompt with {Column} placeholders, filled from each input object.</summary>
+        /// <summary>The name of a library template (Get-GptImageTemplate lists them) or a prompt with {Column} placeholders filled from each piped object, for example 'Product shot of {Product}' (Get-Help about_GptImage_Templates).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
         [ArgumentCompleter(typeof(TemplateNameCompleter))]
         [ValidateNotNullOrEmpty]
@@ -46,12 +46,13 @@ namespace GptImage.Commands
         [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>Input images of an edit; wildcards allowed. All matches go into one request (at most 16).</summary>
+        /// <summary>Input images of an edit; wildcards allowed. All matches go into one request, at most 16.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        /// <summary>Input images of an edit, taken literally. Get-ChildItem output binds here by PSPath.</summary>
+        /// <summary>Input images of an edit, taken literally: no character is a wildcard. Get-ChildItem output binds here by its PSPath.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "FullName")]
         [ValidateNotNullOrEmpty]
@@ -63,7 +64,7 @@ namespace GptImage.Commands
         [AllowNull, AllowEmptyString]
         public string? MaskPath { get; set; }
 
-        /// <summary>Edits: low or high.</summary>
+        /// <summary>For edits, how closely the output keeps the input's details: low or high. Only some models take it (not gpt-image-2). Default: the API's.</summary>
         [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [ValidateOptionalSet(ParameterValues.FidelityLow, ParameterValues.FidelityHigh)]
