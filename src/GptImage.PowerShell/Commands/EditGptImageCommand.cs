@@ -38,6 +38,11 @@ namespace GptImage.Commands
     ///     Edit-GptImage -Prompt 'Add snow on the roof' -Quality low -OutputDirectory ./out/winter</code>
     /// <para>Generates an image, then edits it: the result binds to -Path by its Path property.</para>
     /// </example>
+    /// <example>
+    /// <code>$job = Get-ChildItem ./shots/*.png | Edit-GptImage -Prompt 'Put the product on a white background' -Size 1024x1024 -OutputDirectory ./white -AsJob
+    /// $job | Wait-Job | Receive-Job</code>
+    /// <para>Edits every shot in the background (-AsJob returns a job at once); Receive-Job returns the results and writes any row's error.</para>
+    /// </example>
     [Cmdlet(VerbsData.Edit, "GptImage", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "edit-gptimage")]
     [OutputType(typeof(GptImageResult), typeof(GptImageJob))]

@@ -37,6 +37,20 @@ namespace GptImage.Commands
     /// <para>The real run, at most 8 requests at a time and stopped before it would spend more than 5 USD (rows not sent
     /// are NotRun). Running the same line again makes no call for the rows already done: they come back as Cached.</para>
     /// </example>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage -Template product-shot -OutputDirectory ./out -FileName '{Sku}-shot'</code>
+    /// <para>Uses the built-in product-shot template (Get-GptImageTemplate lists the others): the Product column fills it, its
+    /// Negative part ends the prompt as "Avoid: ...", and its defaults apply where the row gives no Size or Quality.</para>
+    /// </example>
+    /// <example>
+    /// <code>$job = Import-Csv ./products.csv | New-GptImage -OutputDirectory ./out -FileName '{Sku}-job' -AsJob
+    /// $job | Wait-Job | Receive-Job</code>
+    /// <para>Runs in the background: returns a job at once (Get-Job shows it), then waits for it and receives its results.</para>
+    /// </example>
+    /// <example>
+    /// <code>'a paper boat' | New-GptImage -AdditionalBody @{ seed = 42 } -AdditionalHeader @{ 'X-Gateway-Route' = 'eu' } -WhatIf</code>
+    /// <para>Shows a request with a body field and a header this module does not know (for a gateway), without sending it.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "GptImage", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "new-gptimage")]
     [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
