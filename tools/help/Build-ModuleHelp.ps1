@@ -14,7 +14,9 @@
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $DocumentationFile,
-    [Parameter(Mandatory)] [string] $AboutFolder
+    [Parameter(Mandatory)] [string] $AboutFolder,
+    # Where to write; default the module folder's en-US (tests write elsewhere).
+    [string] $OutputFolder
 )
 
 $ErrorActionPreference = 'Stop'
@@ -38,7 +40,7 @@ if ($problems.Count) {
 }
 
 # Written beside, then swapped in, so a failed run never leaves half a help folder and a dropped topic never lingers.
-$target = Join-Path $module.ModuleBase 'en-US'
+$target = if ($OutputFolder) { $OutputFolder } else { Join-Path $module.ModuleBase 'en-US' }
 $staging = "$target.new"
 if (Test-Path -LiteralPath $staging) { Remove-Item -LiteralPath $staging -Recurse -Force }
 $null = New-Item -ItemType Directory -Path $staging

@@ -129,11 +129,14 @@ function Get-InputHelp {
 }
 
 function Get-OutputHelp {
-    param($Command, [hashtable] $Docs)
+    <# The [OutputType] types; described by the cmdlet's optional <returns>, else by the type's own <summary>. #>
+    param($Command, $TypeDoc, [hashtable] $Docs)
+    $returns = ConvertTo-HelpText (Get-DocElement $TypeDoc 'returns')
     foreach ($output in $Command.OutputType) {
         if ($output.Type -eq [void]) { continue }
-        $summary = if ($output.Type) { ConvertTo-HelpText (Get-DocElement $Docs['T:' + $output.Type.FullName] 'summary') }
+        $summary = if ($returns) { $returns } elseif ($output.Type) { ConvertTo-HelpText (Get-DocElement $Docs['T:' + $output.Type.FullName] 'summary') }
         [pscustomobject]@{ Type = $output.Name; Description = $summary }
+        $returns = $null   # one <returns> text describes the output as a whole: it goes under the first type
     }
 }
 
@@ -200,7 +203,7 @@ function Get-CmdletHelp {
         Syntax      = @(Get-SyntaxHelp $Command $lookup)
         Parameters  = $parameters
         Inputs      = @(Get-InputHelp $parameters)
-        Outputs     = @(Get-OutputHelp $Command $Docs)
+        Outputs     = @(Get-OutputHelp $Command $typeDoc $Docs)
         Notes       = @(Get-NoteHelp $Command $parameters)
         Examples    = @(Get-ExampleHelp $Command $typeDoc $Problems)
         HelpUri     = $Command.HelpUri

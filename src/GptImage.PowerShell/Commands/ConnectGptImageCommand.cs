@@ -38,6 +38,7 @@ namespace GptImage.Commands
     /// <code>Connect-GptImage -Endpoint 'http://127.0.0.1:5123/v1' -ApiKey (ConvertTo-SecureString 'sk-local-test' -AsPlainText -Force)</code>
     /// <para>Points the session at a local OpenAI-compatible server, such as the project's emulator, with a dummy key.</para>
     /// </example>
+    /// <returns>The connection: Endpoint, HasApiKey, HasAccessToken, AzureDeployment, AzureApiVersion, Organization, Project, ConnectedAt. The key and the token are not among its properties.</returns>
     [Cmdlet(VerbsCommunications.Connect, "GptImage", DefaultParameterSetName = KeySet, HelpUri = HelpLinks.Readme + "connect-gptimage")]
     [OutputType(typeof(GptImageConnection))]
     public sealed class ConnectGptImageCommand : PSCmdlet

@@ -29,6 +29,7 @@ namespace GptImage.Commands
     /// <code>Get-ChildItem ./drawings/*.png | ConvertTo-GptImageMask -EditColor White -Threshold 100</code>
     /// <para>Converts every drawing in a folder, white marking the area to edit, writing name.mask.png beside each.</para>
     /// </example>
+    /// <returns>The mask file written.</returns>
     [Cmdlet(VerbsData.ConvertTo, "GptImageMask", DefaultParameterSetName = FromImageSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "convertto-gptimagemask")]
     [OutputType(typeof(FileInfo))]

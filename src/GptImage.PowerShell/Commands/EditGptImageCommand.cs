@@ -43,6 +43,7 @@ namespace GptImage.Commands
     /// $job | Wait-Job | Receive-Job</code>
     /// <para>Edits every shot in the background (-AsJob returns a job at once); Receive-Job returns the results and writes any row's error.</para>
     /// </example>
+    /// <returns>One result per image, as New-GptImage writes them: Status, Prompt, Model, Size, Quality, Format, Path, Sha256, Usage, CostUsd, RowNumber, SourceFields. With -AsJob: a GptImageJob (Receive-Job returns the results).</returns>
     [Cmdlet(VerbsData.Edit, "GptImage", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "edit-gptimage")]
     [OutputType(typeof(GptImageResult), typeof(GptImageJob))]

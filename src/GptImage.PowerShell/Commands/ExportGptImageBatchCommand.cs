@@ -34,6 +34,7 @@ namespace GptImage.Commands
     /// <code>Import-Csv ./products.csv | New-GptImage -Quality low | Export-GptImageBatch -DestinationPath ./assets -Force</code>
     /// <para>Replaces files of an earlier run that have other content.</para>
     /// </example>
+    /// <returns>With -PassThru, each result with its Path set to the file written; otherwise nothing.</returns>
     [Cmdlet(VerbsData.Export, "GptImageBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = HelpLinks.Readme + "export-gptimagebatch")]
     [OutputType(typeof(GptImageResult))]

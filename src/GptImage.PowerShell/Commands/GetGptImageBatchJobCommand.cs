@@ -19,6 +19,7 @@ namespace GptImage.Commands
     /// $batch | Get-GptImageBatchJob -Wait -PollIntervalSec 5</code>
     /// <para>Submits a small batch and waits for it to finish, showing progress.</para>
     /// </example>
+    /// <returns>A GptImageBatchJob per batch: Id, Status, Total, Completed, Failed and the rest of its record.</returns>
     [Cmdlet(VerbsCommon.Get, "GptImageBatchJob", HelpUri = HelpLinks.Readme + "get-gptimagebatchjob")]
     [OutputType(typeof(GptImageBatchJob))]
     public sealed class GetGptImageBatchJobCommand : GptImageBatchJobCmdlet

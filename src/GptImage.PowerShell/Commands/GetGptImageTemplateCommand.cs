@@ -28,6 +28,7 @@ namespace GptImage.Commands
     /// <code>Get-GptImageTemplate -Name house-* -TemplatePath ./templates</code>
     /// <para>Lists the templates whose names start with house- from the folder ./templates (and the other template folders).</para>
     /// </example>
+    /// <returns>An ImageTemplate per template: Name, Description, Placeholders (Name, Description, Default, IsRequired), Defaults, Source and the prompt parts (Subject ... Negative).</returns>
     [Cmdlet(VerbsCommon.Get, "GptImageTemplate", HelpUri = HelpLinks.Readme + "get-gptimagetemplate")]
     [OutputType(typeof(ImageTemplate))]
     public sealed class GetGptImageTemplateCommand : PSCmdlet

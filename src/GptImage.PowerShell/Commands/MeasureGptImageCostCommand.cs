@@ -28,6 +28,7 @@ namespace GptImage.Commands
     /// <code>Get-ChildItem ./shots/*.png | Measure-GptImageCost -Prompt 'Put the product on a marble table' -Summary</code>
     /// <para>The estimated cost of editing every image in a folder.</para>
     /// </example>
+    /// <returns>A GptImageCostEstimate per valid row (RowNumber, Prompt, Model, Size, Quality, Count, estimated tokens, EstimatedCostUsd, Basis), then one GptImageCostTotal (Rows, Images, tokens, EstimatedCostUsd, UnpricedRows, InvalidRows, PriceSource); -Summary writes only the total.</returns>
     [Cmdlet(VerbsDiagnostic.Measure, "GptImageCost", DefaultParameterSetName = PromptInput.PromptSet, HelpUri = HelpLinks.Readme + "measure-gptimagecost")]
     [OutputType(typeof(GptImageCostEstimate), typeof(GptImageCostTotal))]
     public sealed class MeasureGptImageCostCommand : ImageRowCmdlet

@@ -51,6 +51,7 @@ namespace GptImage.Commands
     /// <code>'a paper boat' | New-GptImage -AdditionalBody @{ seed = 42 } -AdditionalHeader @{ 'X-Gateway-Route' = 'eu' } -WhatIf</code>
     /// <para>Shows a request with a body field and a header this module does not know (for a gateway), without sending it.</para>
     /// </example>
+    /// <returns>One result per image: Status (Succeeded, Cached, Failed, NotRun), Prompt, Model, Size, Quality, Format, Path, Sha256, Usage, CostUsd, RowNumber and the input row's SourceFields. Without -OutputDirectory it also holds the image bytes. With -AsJob: a GptImageJob (Receive-Job returns the results).</returns>
     [Cmdlet(VerbsCommon.New, "GptImage", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "new-gptimage")]
     [OutputType(typeof(GptImageResult), typeof(GptImageJob))]

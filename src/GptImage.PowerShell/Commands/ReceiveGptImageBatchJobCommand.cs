@@ -24,6 +24,7 @@ namespace GptImage.Commands
     /// $batch | Receive-GptImageBatchJob -Wait -PollIntervalSec 5 | Export-GptImageBatch -DestinationPath ./assets -ManifestPath ./assets/manifest.csv</code>
     /// <para>Pipes the received results to Export-GptImageBatch for files and a manifest.</para>
     /// </example>
+    /// <returns>One result per image, as New-GptImage writes them, mapped back to its input row.</returns>
     [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob", HelpUri = HelpLinks.Readme + "receive-gptimagebatchjob")]
     [OutputType(typeof(GptImageResult))]
     public sealed class ReceiveGptImageBatchJobCommand : GptImageBatchJobCmdlet

@@ -19,6 +19,7 @@ namespace GptImage.Commands
     /// <code>Get-GptImageBatchJob | Where-Object Status -eq 'in_progress' | Stop-GptImageBatchJob -Confirm:$false</code>
     /// <para>Cancels every batch recorded on this machine that is still running.</para>
     /// </example>
+    /// <returns>The batch after the cancel request (Status cancelling or cancelled).</returns>
     [Cmdlet(VerbsLifecycle.Stop, "GptImageBatchJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         HelpUri = HelpLinks.Readme + "stop-gptimagebatchjob")]
     [OutputType(typeof(GptImageBatchJob))]

@@ -32,6 +32,7 @@ namespace GptImage.Commands
     /// <code>Get-ChildItem ./shots/*.png | Submit-GptImageBatchJob -Prompt 'Put the product on a white background'</code>
     /// <para>A batch of edits, one per file: the images are uploaded first.</para>
     /// </example>
+    /// <returns>A GptImageBatchJob per batch submitted: Id, Status, Rows, EstimatedCostUsd, RecordPath and the request counts.</returns>
     [Cmdlet(VerbsLifecycle.Submit, "GptImageBatchJob", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "submit-gptimagebatchjob")]
     [OutputType(typeof(GptImageBatchJob))]

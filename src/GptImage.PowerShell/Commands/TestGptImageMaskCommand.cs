@@ -24,6 +24,7 @@ namespace GptImage.Commands
     /// <code>Import-Csv ./edits.csv | Test-GptImageMask</code>
     /// <para>Checks every row of a CSV with MaskPath and ImagePath columns before an edit run.</para>
     /// </example>
+    /// <returns>$true or $false; with -Detailed a MaskReport: IsValid, Problems, Warnings, Width, Height, TransparentPercent, EditBounds.</returns>
     [Cmdlet(VerbsDiagnostic.Test, "GptImageMask", HelpUri = HelpLinks.Readme + "test-gptimagemask")]
     [OutputType(typeof(bool), typeof(MaskReport))]
     public sealed class TestGptImageMaskCommand : PSCmdlet
