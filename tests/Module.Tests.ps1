@@ -47,7 +47,7 @@ Describe 'GptImage.PowerShell module' {
     }
 
     It 'declares SupportsShouldProcess on every cmdlet that spends money or writes files' {
-        foreach ($name in 'New-GptImage', 'Edit-GptImage', 'Export-GptImageBatch', 'ConvertTo-GptImageMask', 'Submit-GptImageBatchJob', 'Stop-GptImageBatchJob') {
+        foreach ($name in 'New-GptImage', 'Edit-GptImage', 'Export-GptImageBatch', 'ConvertTo-GptImageMask', 'Submit-GptImageBatchJob', 'Receive-GptImageBatchJob', 'Stop-GptImageBatchJob') {
             (Get-Command $name).Parameters.Keys | Should -Contain 'WhatIf'
         }
     }

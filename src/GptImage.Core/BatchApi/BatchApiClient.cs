@@ -42,7 +42,7 @@ namespace GptImage.BatchApi
                 filePart.Headers.ContentType = new MediaTypeHeaderValue(contentType);
                 form.Add(filePart);
                 return form;
-            }, idempotent: true, cancellationToken).ConfigureAwait(false);
+            }, idempotent: true, cancellationToken, NoBatchApi).ConfigureAwait(false);
             return ApiFile.Parse(answer.Body);
         }
 
@@ -68,27 +68,44 @@ namespace GptImage.BatchApi
                     json.WriteEndObject();
                 }
             });
-            ApiAnswer answer = await _client.SendApiAsync(HttpMethod.Post, "batches", () => JsonContent(body), idempotent: false, cancellationToken).ConfigureAwait(false);
+            ApiAnswer answer = await _client.SendApiAsync(HttpMethod.Post, "batches", () => JsonContent(body), idempotent: false, cancellationToken, NoBatchApi).ConfigureAwait(false);
             return BatchInfo.Parse(answer.Body);
         }
 
         /// <summary>GET /batches/{id}.</summary>
         public async Task<BatchInfo> GetBatchAsync(string batchId, CancellationToken cancellationToken = default)
         {
-            ApiAnswer answer = await _client.SendApiAsync(HttpMethod.Get, "batches/" + Escape(batchId, "Id"), null, idempotent: true, cancellationToken).ConfigureAwait(false);
+            ApiAnswer answer = await _client.SendApiAsync(HttpMethod.Get, "batches/" + Escape(batchId, "Id"), null, idempotent: true, cancellationToken,
+                CallErrors.BatchApi(UnknownBatch(batchId))).ConfigureAwait(false);
             return BatchInfo.Parse(answer.Body);
         }
 
-        /// <summary>POST /batches/{id}/cancel (cancelling twice is harmless, so it is retried like a read).</summary>
+        /// <summary>
+        /// POST /batches/{id}/cancel (cancelling twice is harmless, so it is retried like a read). A batch that has
+        /// already finished answers 409: GptImage.BatchNotCancellable at once, since no retry can change its state.
+        /// </summary>
         public async Task<BatchInfo> CancelBatchAsync(string batchId, CancellationToken cancellationToken = default)
         {
-            ApiAnswer answer = await _client.SendApiAsync(HttpMethod.Post, "batches/" + Escape(batchId, "Id") + "/cancel", null, idempotent: true, cancellationToken).ConfigureAwait(false);
+            CallErrors errors = CallErrors.BatchApi(UnknownBatch(batchId)).ConflictIsFinal(BatchErrorIds.NotCancellable,
+                $"Batch '{batchId}' has already finished (completed, failed, expired or cancelled), so there is nothing to cancel: "
+                + $"Get-GptImageBatchJob -Id {batchId} shows its status and Receive-GptImageBatchJob -Id {batchId} gets what it produced.");
+            ApiAnswer answer = await _client.SendApiAsync(HttpMethod.Post, "batches/" + Escape(batchId, "Id") + "/cancel", null, idempotent: true, cancellationToken, errors).ConfigureAwait(false);
             return BatchInfo.Parse(answer.Body);
         }
 
         /// <summary>GET /files/{id}/content into a local file; returns its size.</summary>
         public Task<long> DownloadFileAsync(string fileId, string destinationPath, CancellationToken cancellationToken = default) =>
-            _client.DownloadApiAsync("files/" + Escape(fileId, "FileId") + "/content", destinationPath, cancellationToken);
+            _client.DownloadApiAsync("files/" + Escape(fileId, "FileId") + "/content", destinationPath, cancellationToken, CallErrors.BatchApi(
+                $"File '{fileId}' is no longer on the account (deleted, or past its expiry), so this part of the batch cannot be downloaded; submit its rows again."));
+
+        /// <summary>A 404 on a batch: the id is unknown where the call went, which -Model has nothing to do with.</summary>
+        private static string UnknownBatch(string batchId) =>
+            $"There is no batch '{batchId}' at this endpoint: check -Id (Get-GptImageBatchJob without -Id lists the batches recorded on this machine), "
+            + "and that -Endpoint and the API key belong to the account that submitted it.";
+
+        /// <summary>A 404 on /files or /batches: the endpoint has no Batch API.</summary>
+        private static readonly CallErrors NoBatchApi = CallErrors.BatchApi(
+            "This endpoint has no files or batches API: check -Endpoint (OpenAI's https://api.openai.com/v1, or an Azure OpenAI resource with a batch deployment).");
 
         /// <summary>The classified error of one failed output line (status and body as the line carried them).</summary>
         internal GptImageApiException ErrorFor(int status, byte[] body, string? requestId) => _client.ErrorFromBody(status, body, requestId);

@@ -9,6 +9,9 @@ namespace GptImage.BatchApi
         /// <summary>No local record of the batch id (submitted from another machine, or the state folder moved).</summary>
         public const string RecordNotFound = "GptImage.BatchRecordNotFound";
 
+        /// <summary>Stop-GptImageBatchJob on a batch that has already finished (the API answers 409): nothing to cancel.</summary>
+        public const string NotCancellable = "GptImage.BatchNotCancellable";
+
         /// <summary>A row the batch never ran (cancelled or expired before it).</summary>
         public const string NotRun = "GptImage.BatchRowNotRun";
 

@@ -21,19 +21,20 @@ namespace GptImage
         /// Sends one API call and returns its 2xx body; error answers throw <see cref="GptImageApiException"/> after the
         /// usual retries. <paramref name="idempotent"/> false: retried only on a rate-limit refusal (it must not run twice).
         /// </summary>
-        internal Task<ApiAnswer> SendApiAsync(HttpMethod method, string path, Func<HttpContent>? createContent, bool idempotent, CancellationToken cancellationToken)
+        internal Task<ApiAnswer> SendApiAsync(HttpMethod method, string path, Func<HttpContent>? createContent, bool idempotent, CancellationToken cancellationToken,
+            CallErrors? errors = null)
         {
             Uri url = ApiUrl(path);
             return SendAsync(path, method, url, createContent, "application/json",
                 async (response, requestId, rateLimit, attempt, ct) => new ApiAnswer(await ReadBodyAsync(response, ct).ConfigureAwait(false), requestId, attempt),
-                idempotent, cancellationToken);
+                idempotent, errors ?? CallErrors.Images, cancellationToken);
         }
 
         /// <summary>
         /// GETs a path and writes its body to <paramref name="destinationPath"/> (replaced on each attempt), so a
         /// multi-gigabyte batch output never sits in memory. Returns the number of bytes written.
         /// </summary>
-        internal async Task<long> DownloadApiAsync(string path, string destinationPath, CancellationToken cancellationToken)
+        internal async Task<long> DownloadApiAsync(string path, string destinationPath, CancellationToken cancellationToken, CallErrors? errors = null)
         {
             Uri url = ApiUrl(path);
             ApiAnswer answer = await SendAsync(path, HttpMethod.Get, url, null, "application/octet-stream",
@@ -58,12 +59,12 @@ namespace GptImage
                     if (declared is long expected && written != expected)
                         throw new Wire.InvalidResponseException($"The download was cut short after {written} of {expected} bytes.");
                     return new ApiAnswer(Array.Empty<byte>(), requestId, attempt) { Length = written };
-                }, true, cancellationToken).ConfigureAwait(false);
+                }, true, errors ?? CallErrors.Images, cancellationToken).ConfigureAwait(false);
             return answer.Length;
         }
 
         /// <summary>The classified, redacted exception for an error answer that arrived inside another body (a batch output line).</summary>
-        internal GptImageApiException ErrorFromBody(int status, byte[] body, string? requestId) => ApiError(status, Wire.ApiErrorBody.Read(body), requestId, null);
+        internal GptImageApiException ErrorFromBody(int status, byte[] body, string? requestId) => ApiError(status, Wire.ApiErrorBody.Read(body), requestId, null, CallErrors.Images);
     }
 
     /// <summary>A 2xx answer of <see cref="GptImageClient.SendApiAsync"/>.</summary>

@@ -47,7 +47,7 @@ namespace GptImage
                     {
                         // An error event has no HTTP status of its own (the stream answered 200): it is a refusal of this
                         // request, classified like a 400 so moderation and bad parameters keep their ids and are not retried.
-                        throw ApiError(400, Wire.ApiErrorBody.Read(Encoding.UTF8.GetBytes(e.Body)), requestId, null);
+                        throw ApiError(400, Wire.ApiErrorBody.Read(Encoding.UTF8.GetBytes(e.Body)), requestId, null, CallErrors.Images);
                     }
                 }
             }

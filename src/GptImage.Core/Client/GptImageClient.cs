@@ -100,7 +100,7 @@ namespace GptImage
                     bool eventStream = string.Equals(response.Content.Headers.ContentType?.MediaType, ImageStreamParser.MediaType, StringComparison.OrdinalIgnoreCase);
                     if (eventStream) return await ReadImageStreamAsync(response, request, requestId, rateLimit, attempt, ct).ConfigureAwait(false);
                     return ImagesResponseParser.Parse(await ReadBodyAsync(response, ct).ConfigureAwait(false), request.Model, requestId, rateLimit, attempt);
-                }, idempotent: true, cancellationToken, images: Math.Max(1, request.Count ?? 1));
+                }, idempotent: true, CallErrors.Images, cancellationToken, images: Math.Max(1, request.Count ?? 1));
         }
 
         /// <summary>Reads a 2xx answer into the caller's result; may throw InvalidResponseException (retried) or GptImageApiException (an error event).</summary>
@@ -112,7 +112,7 @@ namespace GptImage
         /// <paramref name="images"/> (n of an image call, 0 otherwise) is reported with each attempt for images-per-minute pacing.
         /// </summary>
         private async Task<T> SendAsync<T>(string operation, HttpMethod method, Uri url, Func<HttpContent>? createContent, string accept,
-            SuccessReader<T> readSuccess, bool idempotent, CancellationToken cancellationToken, int images = 0) where T : class
+            SuccessReader<T> readSuccess, bool idempotent, CallErrors errors, CancellationToken cancellationToken, int images = 0) where T : class
         {
             int maxAttempts = _options.MaxRetries + 1;
             bool renewedAfterRejection = false;
@@ -122,7 +122,7 @@ namespace GptImage
                 Log($"{method.Method} {EndpointResolver.Display(url)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
                 string? token = _tokens is null ? null : await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-                AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, token, createContent, readSuccess, cancellationToken).ConfigureAwait(false);
+                AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, token, createContent, readSuccess, errors, cancellationToken).ConfigureAwait(false);
                 if (token != null && !renewedAfterRejection && outcome.Error?.ErrorId == ErrorIds.Unauthorized && _tokens!.CanRenew)
                 {
                     // The token expired early or was revoked: one new token and one more try, not counted as a retry.
@@ -150,7 +150,7 @@ namespace GptImage
 
         /// <summary>One HTTP exchange with its own timeout. Caller cancellation escapes as OperationCanceledException.</summary>
         private async Task<AttemptOutcome> AttemptAsync<T>(HttpMethod method, Uri url, string accept, int attempt, string? accessToken, Func<HttpContent>? createContent,
-            SuccessReader<T> readSuccess, CancellationToken cancellationToken) where T : class
+            SuccessReader<T> readSuccess, CallErrors errors, CancellationToken cancellationToken) where T : class
         {
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.Timeout != System.Threading.Timeout.InfiniteTimeSpan) attemptCts.CancelAfter(_options.Timeout);
@@ -185,7 +185,7 @@ namespace GptImage
                     }
                 }
                 byte[] body = await ReadBodyAsync(response, attemptCts.Token).ConfigureAwait(false);
-                return AttemptOutcome.Failure(ApiError(status, ApiErrorBody.Read(body), requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow)), rateLimit);
+                return AttemptOutcome.Failure(ApiError(status, ApiErrorBody.Read(body), requestId, ResponseHeaders.RetryAfter(response, DateTimeOffset.UtcNow), errors), rateLimit);
             }
             catch (Exception e) when (cancellationToken.IsCancellationRequested)
             {
@@ -247,11 +247,11 @@ namespace GptImage
             return buffer.ToArray();
         }
 
-        private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter)
+        private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter, CallErrors errors)
         {
             string? apiMessage = _redactor.Redact(error.Message);
-            string errorId = ApiErrorClassifier.ErrorIdFor(status, error.Code, error.Type, apiMessage);
-            string? advice = ApiErrorClassifier.AdviceFor(errorId);
+            string errorId = errors.ErrorIdFor(status, error.Code, error.Type, apiMessage);
+            string? advice = errors.AdviceFor(errorId);
             string codePart = error.Code ?? error.Type ?? "error";
             string message = $"The image API answered {status} ({codePart}): {apiMessage ?? "no message"}"
                 + (error.Param != null ? $" [param: {error.Param}]" : string.Empty)
@@ -266,7 +266,7 @@ namespace GptImage
                 ApiMessage = apiMessage,
                 RequestId = requestId,
                 Advice = advice,
-                IsTransient = ApiErrorClassifier.IsTransient(status, error.Code, error.Type),
+                IsTransient = errors.IsTransient(status, error.Code, error.Type),
                 RetryAfter = retryAfter,
             };
         }

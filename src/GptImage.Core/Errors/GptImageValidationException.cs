@@ -16,13 +16,26 @@ namespace GptImage
             Allowed = allowed;
         }
 
+        /// <summary>
+        /// Two parameters that cannot be used together: "-Force and -NoClobber cannot be used together: <paramref name="why"/>".
+        /// The value is the pair as typed; the allowed text is <paramref name="why"/>.
+        /// </summary>
+        public static GptImageValidationException Conflict(string first, string second, string why) =>
+            new GptImageValidationException(ErrorIds.ParameterConflict, first, $"-{first} -{second}", why)
+            {
+                _message = $"-{first} and -{second} cannot be used together: {why}",
+            };
+
+        // Set for messages that do not fit "-Parameter 'value' is not allowed" (two parameters in conflict).
+        private string? _message;
+
         /// <summary>Stable id from <see cref="ErrorIds"/>.</summary>
         public string ErrorId { get; }
         public object? Value { get; }
         public string Allowed { get; }
 
         // ArgumentException appends "(Parameter 'x')" to Message; the parameter is already in our sentence.
-        public override string Message => FormatMessage(ParamName ?? string.Empty, Value, Allowed);
+        public override string Message => _message ?? FormatMessage(ParamName ?? string.Empty, Value, Allowed);
 
         private static string FormatMessage(string parameterName, object? value, string allowed)
         {

@@ -15,7 +15,15 @@ namespace GptImage.Orchestration
         /// </summary>
         public int? Total { get; init; }
         public int Submitted { get; init; }
+
+        /// <summary>Requests being sent now (holding one of the -ThrottleLimit slots): never more than the limit.</summary>
         public int InFlight { get; init; }
+
+        /// <summary>Rows accepted but not yet sent: waiting for a slot, for the rate limit, or being looked up in the cache.</summary>
+        public int Queued { get; init; }
+
+        /// <summary>Set while rows wait for the rate limit: when the first of them may go (as far as is known now).</summary>
+        public DateTimeOffset? RateLimitedUntil { get; init; }
         public int Succeeded { get; init; }
         public int Cached { get; init; }
         public int Failed { get; init; }
@@ -33,21 +41,27 @@ namespace GptImage.Orchestration
 
         public decimal ActualCostUsd { get; init; }
 
-        /// <summary>One line for Write-Progress's StatusDescription.</summary>
+        /// <summary>
+        /// One line for Write-Progress's StatusDescription: how far, what the run is doing now (waiting for the rate limit,
+        /// requests in flight, rows queued), failures and the pace. The time left is not in it: the host shows
+        /// <see cref="Remaining"/> from the record's SecondsRemaining.
+        /// </summary>
         public string Status
         {
             get
             {
                 string of = Total.HasValue ? $"{Done} of {Total}" : $"{Done} done of {Submitted} submitted so far";
-                string eta = Remaining.HasValue ? $", about {FormatSpan(Remaining.Value)} left" : string.Empty;
+                string waiting = RateLimitedUntil is DateTimeOffset until
+                    ? $"waiting for the rate limit until {until.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}; " : string.Empty;
+                string queued = Queued > 0 ? $", {Queued} queued" : string.Empty;
                 string pace = RowsPerMinute is double rate
                     ? ", " + rate.ToString(rate >= 10 ? "0" : "0.0", CultureInfo.InvariantCulture) + " rows/min" : string.Empty;
-                return $"{of} ({Failed} failed, {Cached} cached, {InFlight} in flight){pace}{eta}";
+                return $"{of}: {waiting}{InFlight} in flight{queued} ({Failed} failed, {Cached} cached){pace}";
             }
         }
 
-        private static string FormatSpan(TimeSpan span) =>
-            span.TotalHours >= 1 ? $"{(int)span.TotalHours}h{span.Minutes:00}m" :
-            span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes}m{span.Seconds:00}s" : $"{Math.Max(0, (int)span.TotalSeconds)}s";
+        /// <summary>What changes the bar apart from the clock: a new snapshot with the same key need not be shown at once.</summary>
+        internal string ChangeKey =>
+            $"{Done}/{Total}/{Submitted}/{InFlight}/{Queued}/{Failed}/{Cached}/{RateLimitedUntil?.ToUnixTimeSeconds()}";
     }
 }

@@ -33,9 +33,17 @@ namespace GptImage.Orchestration
         private readonly DateTime _today;
         private readonly int _capacity;
         private int _active;
+        // Of the rows active, those whose request is being sent (past the gate): the "in flight" of the progress bar.
+        private int _sending;
         private int _rowCounter;
         private int _done;
-        private int _lastProgressDone = -1;
+        // The last progress shown: a new one goes out when something in it changed, and at least every second while the run
+        // waits (so the bar's rate, time left and rate-limit wait stay current).
+        private string? _lastProgressKey;
+        private TimeSpan _lastProgressAt;
+
+        // The row each worker is running, so that the client's diagnostics (logged from inside its calls) name their row.
+        private static readonly AsyncLocal<ImageJob?> CurrentJob = new AsyncLocal<ImageJob?>();
         private decimal _reservedEstimate;
         private bool _completed;
 
@@ -73,6 +81,18 @@ namespace GptImage.Orchestration
         public BatchSummary Summary { get; } = new BatchSummary();
 
         public CancellationToken CancellationToken => _cancel.Token;
+
+        /// <summary>
+        /// Diagnostics from the client (wire GptImageClientOptions.Log to it): each line is prefixed with the row whose
+        /// request it is about and delivered as OnVerbose on the caller's thread with the other events, while the run goes on.
+        /// </summary>
+        public void Log(string line)
+        {
+            ImageJob? job = CurrentJob.Value;
+            string text = job is null ? line : $"Row {job.RowNumber}: {line}";
+            _events.Enqueue(sink => sink.OnVerbose(text));
+            _wake.Release();
+        }
 
         /// <summary>Cancels every request in flight at once (StopProcessing).</summary>
         public void Cancel() => _cancel.Cancel();
@@ -134,7 +154,7 @@ namespace GptImage.Orchestration
             if (sink is null) throw new ArgumentNullException(nameof(sink));
             if (_completed) return;
             lock (_lock) _inputEnded = true;
-            _lastProgressDone = -1; // show the now-known total at once, not only when the next row finishes
+            _lastProgressKey = null; // show the now-known total at once, not only when the next row finishes
             while (Volatile.Read(ref _active) > 0)
             {
                 // No token here: after a cancel, the workers end at once on their own and must still be drained.
@@ -159,6 +179,7 @@ namespace GptImage.Orchestration
 
         private async Task RunAsync(ImageJob job)
         {
+            CurrentJob.Value = job;
             CancellationToken token = _cancel.Token;
             decimal reserved = 0;
             TaskCompletionSource<Outcome>? owned = null;
@@ -205,9 +226,17 @@ namespace GptImage.Orchestration
                 // Weighed by its images: an images-per-minute limit counts n, not one, per request.
                 using (await Gate.AcquireAsync(Math.Max(1, job.Request.Count ?? 1), token).ConfigureAwait(false))
                 {
-                    result = job.Request is ImageEditRequest edit
-                        ? await _client.EditAsync(edit, token).ConfigureAwait(false)
-                        : await _client.GenerateAsync(job.Request, token).ConfigureAwait(false);
+                    Interlocked.Increment(ref _sending);
+                    try
+                    {
+                        result = job.Request is ImageEditRequest edit
+                            ? await _client.EditAsync(edit, token).ConfigureAwait(false)
+                            : await _client.GenerateAsync(job.Request, token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _sending);
+                    }
                 }
                 // Paid for: remember it before anything else can fail, even if the batch is being cancelled.
                 if (key != null && Cache != null) await TryCommitAsync(key, result).ConfigureAwait(false);
@@ -339,13 +368,13 @@ namespace GptImage.Orchestration
         private void Deliver(IJobSink sink)
         {
             while (_events.TryDequeue(out var deliver)) deliver(sink);
-            int done;
-            lock (_lock) done = _done;
-            if (done != _lastProgressDone)
-            {
-                _lastProgressDone = done;
-                sink.OnProgress(Progress());
-            }
+            if (Summary.Submitted == 0) return; // nothing to show before the first row
+            BatchProgress progress = Progress();
+            string key = progress.ChangeKey;
+            if (key == _lastProgressKey && _clock.Elapsed - _lastProgressAt < TimeSpan.FromSeconds(1)) return;
+            _lastProgressKey = key;
+            _lastProgressAt = _clock.Elapsed;
+            sink.OnProgress(progress);
         }
 
         private BatchProgress Progress()
@@ -357,12 +386,19 @@ namespace GptImage.Orchestration
                 TimeSpan? remaining = total is int t && _done > 0 && t >= _done
                     ? TimeSpan.FromTicks(elapsed.Ticks / _done * (t - _done)) : (TimeSpan?)null;
                 double? perMinute = _done > 0 && elapsed > TimeSpan.Zero ? _done / elapsed.TotalMinutes : (double?)null;
+                int sending = Volatile.Read(ref _sending);
+                DateTimeOffset? limitedUntil = (Gate as AdaptiveConcurrencyGate)?.RateLimitedUntil;
+                // Rows held back by the rate limit cannot finish before it lets them go, whatever the pace so far says.
+                if (remaining is TimeSpan pace && limitedUntil is DateTimeOffset until && until - DateTimeOffset.UtcNow > pace)
+                    remaining = until - DateTimeOffset.UtcNow;
                 return new BatchProgress
                 {
                     Done = _done,
                     Total = total,
                     Submitted = Summary.Submitted,
-                    InFlight = Volatile.Read(ref _active),
+                    InFlight = sending,
+                    Queued = Math.Max(0, Volatile.Read(ref _active) - sending),
+                    RateLimitedUntil = limitedUntil,
                     Succeeded = Summary.Succeeded,
                     Cached = Summary.Cached,
                     Failed = Summary.Failed,

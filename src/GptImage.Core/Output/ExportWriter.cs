@@ -18,8 +18,7 @@ namespace GptImage.Orchestration
         public ExportWriter(ExportOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
-            if (options.Force && options.NoClobber)
-                throw new GptImageValidationException(ErrorIds.ParameterConflict, "NoClobber", "NoClobber and Force", "only one of -NoClobber and -Force");
+            ThrowIfSwitchesConflict(options);
             if (string.IsNullOrWhiteSpace(options.DestinationPath))
                 throw new GptImageValidationException(ErrorIds.InvalidDestinationPath, "DestinationPath", options.DestinationPath, "a folder path");
             FileNamer.ValidateTemplate(options.FileNameTemplate);
@@ -27,6 +26,15 @@ namespace GptImage.Orchestration
             Directory.CreateDirectory(options.DestinationPath);
             // An export killed mid-write leaves only temporary files (never a partial image under its final name): sweep them.
             TempFileSweep.RemoveOrphans(options.DestinationPath);
+        }
+
+        /// <summary>-Force replaces files and -NoClobber never does: asking for both is a mistake to name before anything is written.</summary>
+        public static void ThrowIfSwitchesConflict(ExportOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            if (options.Force && options.NoClobber)
+                throw GptImageValidationException.Conflict("Force", "NoClobber",
+                    "-Force replaces existing files and -NoClobber never replaces them (the default). Use one of them.");
         }
 
         /// <summary>

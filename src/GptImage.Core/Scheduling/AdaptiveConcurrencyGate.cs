@@ -35,6 +35,7 @@ namespace GptImage.Orchestration
         private double _limit;
         private int _inFlight;
         private int _inFlightImages;
+        private int _waiting;
         private int? _requestLimit;
         private int? _imageLimit;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
@@ -78,6 +79,25 @@ namespace GptImage.Orchestration
         public int Attempts { get { lock (_lock) return _attempts; } }
         private int _attempts;
 
+        /// <summary>
+        /// While some request waits because of the rate limit (a 429's pause, a remaining count of 0, or a full window):
+        /// when the first of them may go, as far as is known now. Null when nothing waits for the limit (only for a free
+        /// slot, or not at all). The progress bar says it, so a long pause is never a silent one.
+        /// </summary>
+        public DateTimeOffset? RateLimitedUntil
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    if (_waiting == 0) return null;
+                    DateTimeOffset now = _clock();
+                    TimeSpan wait = RateLimitWait(now, 1);
+                    return wait > TimeSpan.Zero ? now + wait : (DateTimeOffset?)null;
+                }
+            }
+        }
+
         /// <summary>Waits for a slot for a request that makes one image.</summary>
         public Task<IDisposable> AcquireAsync(CancellationToken cancellationToken) => AcquireAsync(1, cancellationToken);
 
@@ -85,28 +105,37 @@ namespace GptImage.Orchestration
         public async Task<IDisposable> AcquireAsync(int images, CancellationToken cancellationToken)
         {
             int weight = Math.Max(1, images);
-            while (true)
+            bool counted = false;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Task changed;
-                TimeSpan wait;
-                lock (_lock)
+                while (true)
                 {
-                    wait = WaitNeeded(_clock(), weight);
-                    if (wait <= TimeSpan.Zero)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Task changed;
+                    TimeSpan wait;
+                    lock (_lock)
                     {
-                        _inFlight++;
-                        _inFlightImages += weight;
-                        return new Lease(this, weight);
+                        wait = WaitNeeded(_clock(), weight);
+                        if (wait <= TimeSpan.Zero)
+                        {
+                            _inFlight++;
+                            _inFlightImages += weight;
+                            return new Lease(this, weight);
+                        }
+                        if (!counted) { _waiting++; counted = true; }
+                        changed = _changed.Task;
                     }
-                    changed = _changed.Task;
+                    // Woken by a finished request or new feedback, or when the computed wait ends (re-checked at least every second).
+                    TimeSpan timeout = wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
+                    using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    Task delay = Task.Delay(timeout, cts.Token);
+                    await Task.WhenAny(changed, delay).ConfigureAwait(false);
+                    cts.Cancel();
                 }
-                // Woken by a finished request or new feedback, or when the computed wait ends (re-checked at least every second).
-                TimeSpan timeout = wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
-                using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                Task delay = Task.Delay(timeout, cts.Token);
-                await Task.WhenAny(changed, delay).ConfigureAwait(false);
-                cts.Cancel();
+            }
+            finally
+            {
+                if (counted) lock (_lock) _waiting--;
             }
         }
 
@@ -157,6 +186,14 @@ namespace GptImage.Orchestration
         {
             if (_pausedUntil > now) return _pausedUntil - now;
             if (_inFlight >= (int)_limit) return TimeSpan.FromSeconds(1);
+            return WindowWait(now, weight);
+        }
+
+        /// <summary>The part of the wait the rate limit decides: a pause, or room in the per-minute window.</summary>
+        private TimeSpan RateLimitWait(DateTimeOffset now, int weight) => _pausedUntil > now ? _pausedUntil - now : WindowWait(now, weight);
+
+        private TimeSpan WindowWait(DateTimeOffset now, int weight)
+        {
             while (_admittedSends.Count > 0 && now - _admittedSends.Peek().Sent >= LimitWindow) _admittedSends.Dequeue();
             TimeSpan wait = TimeSpan.Zero;
             if (_requestLimit is int requestLimit)

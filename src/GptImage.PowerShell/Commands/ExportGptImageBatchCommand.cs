@@ -90,6 +90,9 @@ namespace GptImage.Commands
                 NoClobber = NoClobber.IsPresent,
                 Force = Force.IsPresent,
             };
+            // Before the first record: -Force -NoClobber is a typing mistake, not a per-row failure.
+            try { ExportWriter.ThrowIfSwitchesConflict(_options); }
+            catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); }
         }
 
         protected override void ProcessRecord()

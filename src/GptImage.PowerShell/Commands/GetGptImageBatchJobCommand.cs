@@ -29,6 +29,7 @@ namespace GptImage.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BatchIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>Poll until each batch is completed, failed, expired or cancelled.</summary>
@@ -60,7 +61,7 @@ namespace GptImage.Commands
             BatchInfo info;
             try
             {
-                info = Support.Poll(id, Wait, PollIntervalSec, Client);
+                info = Support.Poll(id, Wait, PollIntervalSec, Client, Store.Load(id)?.Rows.Count ?? 0);
             }
             catch (GptImageApiException e)
             {

@@ -68,8 +68,10 @@ namespace GptImage.Commands
         /// <summary>
         /// The batch's status now, or with <paramref name="wait"/> once it is finished: polls every
         /// <paramref name="pollIntervalSec"/> with a progress bar of the requests done; Ctrl+C stops at once.
+        /// <paramref name="recordedRequests"/> (the local record's rows, 0 when unknown) counts the bar while the API
+        /// still reports no requests (a batch validating its input says 0 of 0).
         /// </summary>
-        public BatchInfo Poll(string id, bool wait, int pollIntervalSec, GptImageClient client)
+        public BatchInfo Poll(string id, bool wait, int pollIntervalSec, GptImageClient client, int recordedRequests)
         {
             const int progressId = 0x6771;
             var api = new BatchApiClient(client);
@@ -83,13 +85,23 @@ namespace GptImage.Commands
                     _cmdlet.WriteProgress(new ProgressRecord(progressId, activity, info.Status) { RecordType = ProgressRecordType.Completed });
                     return info;
                 }
+                int total = info.Total > 0 ? info.Total : recordedRequests;
                 int done = info.Completed + info.Failed;
-                _cmdlet.WriteProgress(new ProgressRecord(progressId, activity, $"{info.Status}: {info.Completed} completed, {info.Failed} failed of {info.Total}")
+                string next = DateTime.Now.AddSeconds(pollIntervalSec).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+                _cmdlet.WriteProgress(new ProgressRecord(progressId, activity, WaitStatus(info, done, total) + $"; next check at {next}")
                 {
-                    PercentComplete = info.Total <= 0 ? 0 : Math.Min(100, done * 100 / info.Total),
+                    PercentComplete = total <= 0 ? -1 : Math.Min(100, done * 100 / total),
                 });
                 if (_stop.WaitHandle.WaitOne(TimeSpan.FromSeconds(pollIntervalSec))) throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>What the batch is doing, in words: "validating: 30 requests, none started yet", "in_progress: 12 of 30 requests done (1 failed)".</summary>
+        internal static string WaitStatus(BatchInfo info, int done, int total)
+        {
+            if (total <= 0) return info.Status;
+            if (info.Total <= 0) return $"{info.Status}: {total} requests, none started yet";
+            return $"{info.Status}: {done} of {total} requests done ({info.Failed} failed)";
         }
 
         public void FlushLog()

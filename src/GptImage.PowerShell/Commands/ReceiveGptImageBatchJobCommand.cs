@@ -24,8 +24,14 @@ namespace GptImage.Commands
     /// $batch | Receive-GptImageBatchJob -Wait -PollIntervalSec 5 | Export-GptImageBatch -DestinationPath ./assets -ManifestPath ./assets/manifest.csv</code>
     /// <para>Pipes the received results to Export-GptImageBatch for files and a manifest.</para>
     /// </example>
+    /// <example>
+    /// <code>$batch = 'a kite' | Submit-GptImageBatchJob -Quality low
+    /// Receive-GptImageBatchJob -Id $batch.Id -OutputDirectory ./out -WhatIf</code>
+    /// <para>Says which batch it would download (its rows and last known status) and where the images would go; downloads and writes nothing.</para>
+    /// </example>
     /// <returns>One result per image, as New-GptImage writes them, mapped back to its input row.</returns>
-    [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob", HelpUri = HelpLinks.Readme + "receive-gptimagebatchjob")]
+    [Cmdlet(VerbsCommunications.Receive, "GptImageBatchJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = HelpLinks.Readme + "receive-gptimagebatchjob")]
     [OutputType(typeof(GptImageResult))]
     public sealed class ReceiveGptImageBatchJobCommand : GptImageBatchJobCmdlet
     {
@@ -35,6 +41,7 @@ namespace GptImage.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BatchIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
 
         /// <summary>Folder to write the images into. Without it results carry the bytes (pipe them to Export-GptImageBatch).</summary>
@@ -60,22 +67,32 @@ namespace GptImage.Commands
         [ValidateRange(1, 3600)]
         public int PollIntervalSec { get; set; } = 30;
 
+        /// <summary>The batch as the local record knows it: -WhatIf asks the API nothing.</summary>
+        private static string WhatIfTarget(BatchRecord record) =>
+            $"batch {record.BatchId} ({record.Rows.Count} rows, last known status {record.Status ?? "unknown"})";
+
+        private string WhatIfAction(string? outputDirectory) =>
+            (Wait ? "Wait until it is finished, then download" : "Download") + " its output and error files"
+            + (outputDirectory is null ? " and return the images in the results (no image file is written)" : " and write the images to " + outputDirectory);
+
         protected override void ProcessRecord()
         {
             foreach (string id in Id)
             {
                 BatchRecord? record = LoadRecord(id);
                 if (record is null) continue;
+                string? outputDirectory = OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(this, OutputDirectory);
+                if (!ShouldProcess(WhatIfTarget(record), WhatIfAction(outputDirectory))) continue;
                 var options = new BatchReceiveOptions
                 {
-                    OutputDirectory = OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(this, OutputDirectory),
+                    OutputDirectory = outputDirectory,
                     FileNameTemplate = FileName,
                     Force = Force.IsPresent,
                     Log = Support.Log.Enqueue,
                 };
                 try
                 {
-                    if (Wait) Support.Poll(id, wait: true, PollIntervalSec, Client);
+                    if (Wait) Support.Poll(id, wait: true, PollIntervalSec, Client, record.Rows.Count);
                     var rowsDone = new System.Collections.Generic.HashSet<int>();
                     foreach (GptImageResult result in new BatchReceiver(Client, Store).Receive(record, options, StopToken))
                     {

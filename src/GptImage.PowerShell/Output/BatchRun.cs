@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using GptImage.Orchestration;
@@ -13,7 +12,6 @@ namespace GptImage.Commands
     /// </summary>
     internal sealed class BatchRun : IDisposable
     {
-        private readonly Action<string> _verbose;
         private readonly GptImageClient _client;
         private readonly BatchSession _session;
         private readonly IJobSink _sink;
@@ -21,19 +19,14 @@ namespace GptImage.Commands
         private readonly CmdletJobSink? _cmdletSink;
         // -PartialImages: wraps the sink to show partial images as they arrive; null otherwise.
         private readonly PartialImageReporter? _partials;
-        // The client logs from worker threads; lines wait here until the pipeline thread can write them.
-        private readonly ConcurrentQueue<string> _clientLog;
 
-        private BatchRun(Action<string> verbose, GptImageClient client, BatchSession session, IJobSink sink, ConcurrentQueue<string> clientLog,
-            PartialImageReporter? partials)
+        private BatchRun(GptImageClient client, BatchSession session, IJobSink sink, PartialImageReporter? partials)
         {
             _partials = partials;
-            _verbose = verbose;
             _cmdletSink = sink as CmdletJobSink;
             _client = client;
             _session = session;
             _sink = sink;
-            _clientLog = clientLog;
         }
 
         public static BatchRun Start(ImageBatchCmdlet cmdlet, CancellationToken cancellation) =>
@@ -47,14 +40,14 @@ namespace GptImage.Commands
         {
             GptImageClient? client = null;
             BatchSession? session = null;
-            var log = new ConcurrentQueue<string>();
             PartialImageReporter? partials = null;
             try
             {
                 GptImageClientOptions clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec, cmdlet.Additional.Headers);
                 // The gate reads every attempt's rate-limit headers and 429s, retried ones included.
                 clientOptions.OnAttempt = attempt => session?.Gate.OnAttempt(attempt);
-                if (StreamPreferences.VerboseEnabled(cmdlet)) clientOptions.Log = log.Enqueue;
+                // The client logs on worker threads: the session queues each line with its row and writes it on this thread, as it happens.
+                if (StreamPreferences.VerboseEnabled(cmdlet)) clientOptions.Log = line => session?.Log(line);
                 if (sink is CmdletJobSink cmdletSink) partials = PartialImageReporter.For(cmdlet, cmdletSink, cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory));
                 if (partials != null) clientOptions.OnPartialImage = partials.OnPartial;
                 client = new GptImageClient(clientOptions);
@@ -81,7 +74,7 @@ namespace GptImage.Commands
                 cmdlet.ThrowTerminatingError(ErrorRecords.From(e, null));
                 throw; // not reached: ThrowTerminatingError always throws
             }
-            return new BatchRun(verbose, client, session, sink, log, partials);
+            return new BatchRun(client, session, sink, partials);
         }
 
         /// <summary>Hands one row to the engine; returns at once unless the engine is at capacity (it then pumps results while waiting).</summary>
@@ -97,7 +90,6 @@ namespace GptImage.Commands
                 // Ctrl+C: StopProcessing cancelled the session; tell PowerShell the pipeline is stopping.
                 throw new PipelineStoppedException();
             }
-            FlushClientLog();
         }
 
         /// <summary>Waits for every row (writing results as they finish); the engine then writes the totals to verbose.</summary>
@@ -105,13 +97,7 @@ namespace GptImage.Commands
         {
             _session.Complete((IJobSink?)_partials ?? _sink);
             _partials?.Complete();
-            FlushClientLog();
             _cmdletSink?.CompleteProgress();
-        }
-
-        private void FlushClientLog()
-        {
-            while (_clientLog.TryDequeue(out string? line)) _verbose(line);
         }
 
         public void Dispose()

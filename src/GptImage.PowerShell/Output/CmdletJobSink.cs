@@ -11,7 +11,8 @@ namespace GptImage.Commands
     /// </summary>
     internal sealed class CmdletJobSink : IJobSink
     {
-        private const int ProgressActivityId = 0x6770; // any fixed id: one progress bar per cmdlet
+        /// <summary>Any fixed id: one progress bar per cmdlet (the partial-image bar nests under it).</summary>
+        internal const int ProgressActivityId = 0x6770;
         private readonly Cmdlet _cmdlet;
         private readonly string _activity;
         private readonly Action<string> _warn;

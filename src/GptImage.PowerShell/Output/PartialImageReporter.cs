@@ -68,6 +68,7 @@ namespace GptImage.Commands
                 _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, "Partial images", $"Row {item.Row}: partial image {shown} of {_perRequest}")
                 {
                     PercentComplete = Math.Min(100, shown * 100 / _perRequest),
+                    ParentActivityId = CmdletJobSink.ProgressActivityId,
                 });
                 if (item.Path != null) _cmdlet.WriteVerbose($"Row {item.Row}: partial image {shown} saved to {item.Path}");
                 if (item.Error != null) _cmdlet.WriteWarning($"Row {item.Row}: partial image {shown} could not be saved: {item.Error}");
@@ -77,7 +78,11 @@ namespace GptImage.Commands
         public void Complete()
         {
             Drain();
-            _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, "Partial images", "Done") { RecordType = ProgressRecordType.Completed });
+            _cmdlet.WriteProgress(new ProgressRecord(ProgressActivityId, "Partial images", "Done")
+            {
+                RecordType = ProgressRecordType.Completed,
+                ParentActivityId = CmdletJobSink.ProgressActivityId,
+            });
         }
 
         public void OnResult(GptImageResult result) { Drain(); _inner.OnResult(result); }

@@ -15,11 +15,13 @@ namespace GptImage.Commands
         /// <summary>Model or Azure deployment name, for example gpt-image-2, gpt-image-1.5 or gpt-image-1-mini. Default (also for a blank CSV cell): gpt-image-2. A name the module does not know (a gateway or deployment) gets only the generic checks.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull, AllowEmptyString]
+        [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Model { get; set; }
 
         /// <summary>Image size: auto, a preset (1024x1024, 1536x1024, 1024x1536), or on gpt-image-2 any WIDTHxHEIGHT with both sides multiples of 16, up to 3840 on a side and an aspect from 1:3 to 3:1. Default: the API's (auto). Checked per model before sending.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? Size { get; set; }
 
         /// <summary>Rendering quality: low, medium, high or auto (dall-e-3: standard or hd). Higher costs more. Default: the API's (auto).</summary>

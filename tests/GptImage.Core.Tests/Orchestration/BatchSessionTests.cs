@@ -305,7 +305,8 @@ namespace GptImage.Tests.Orchestration
             Assert.Equal((2, 4, 50), (ended.Done, ended.Total!.Value, ended.PercentComplete));
             Assert.True(ended.Remaining.HasValue);
             Assert.StartsWith("2 of 4", ended.Status);
-            Assert.Contains("left", ended.Status);
+            // The host shows the time left from SecondsRemaining; the status text must not say it a second time.
+            Assert.DoesNotContain("left", ended.Status);
             Assert.Equal((4, 100), (sink.Inner.Progress.Last().Done, sink.Inner.Progress.Last().PercentComplete));
         }
 

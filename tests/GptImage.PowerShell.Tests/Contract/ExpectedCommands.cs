@@ -78,7 +78,7 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Wait switch {*:}",
                 }),
             ["Receive-GptImageBatchJob"] = Cmdlet(
-                "Receive-GptImageBatchJob class=ReceiveGptImageBatchJobCommand sealed ShouldProcess=False Output=GptImage.Orchestration.GptImageResult",
+                "Receive-GptImageBatchJob class=ReceiveGptImageBatchJobCommand sealed ShouldProcess=True ConfirmImpact=Medium Output=GptImage.Orchestration.GptImageResult",
                 BatchApiOptions, new[]
                 {
                     BatchId,
@@ -116,8 +116,8 @@ namespace GptImage.PowerShell.Tests.Contract
                 new[]
                 {
                     "-Detailed switch {*:}",
-                    "-ImagePath string [aliases: Image] {*: M P1 N}",
-                    "-MaskPath string [aliases: Mask] {*: M P0 N}",
+                    "-ImagePath string [aliases: Image] {*: P1 N}",
+                    "-MaskPath string [aliases: Mask, PSPath, FullName] {*: M P0 N}",
                 }),
             ["Export-GptImageBatch"] = Cmdlet(
                 "Export-GptImageBatch class=ExportGptImageBatchCommand sealed ShouldProcess=True ConfirmImpact=Medium Output=GptImage.Orchestration.GptImageResult",
@@ -137,12 +137,13 @@ namespace GptImage.PowerShell.Tests.Contract
                 new[]
                 {
                     "-DestinationPath string {*: P1}",
-                    "-EditColor GptImage.MaskEditColor {FromImage:}",
+                    "-EditColor GptImage.MaskEditColor {FromImage:} {FromImageLiteralPath:}",
                     "-Force switch {*:}",
                     "-Invert switch {*:}",
-                    "-Path string [aliases: PSPath, FullName] {*: M P0 V N}",
-                    "-Rectangle string[] {Rectangle: M}",
-                    "-Threshold int {FromImage:} [ValidateRange: 1..254]",
+                    "-LiteralPath string[] [aliases: PSPath, LP, FullName] {FromImageLiteralPath: M N} {RectangleLiteralPath: M N}",
+                    "-Path string[] {FromImage: M P0 V N} {Rectangle: M P0 V N}",
+                    "-Rectangle string[] {Rectangle: M} {RectangleLiteralPath: M}",
+                    "-Threshold int {FromImage:} {FromImageLiteralPath:} [ValidateRange: 1..254]",
                 }),
             ["Connect-GptImage"] = Cmdlet(
                 "Connect-GptImage class=ConnectGptImageCommand sealed ShouldProcess=False DefaultSet=ApiKey Output=GptImage.Commands.GptImageConnection",
