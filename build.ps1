@@ -6,7 +6,7 @@
 .EXAMPLE
     ./build.ps1 -Task Test           # dotnet test, then Pester 5 (tests/*.Tests.ps1) against the built module
 .EXAMPLE
-    ./build.ps1 -Task Package        # artifacts/GptImage.PowerShell.<version>.zip of the module folder
+    ./build.ps1 -Task Package        # artifacts/package: the module folder, its zip, and the emulator as a .NET tool package
 .EXAMPLE
     ./build.ps1 -Task Demo           # emulator + examples/products.csv -> ./out/demo, then prints the manifest
 #>
@@ -16,7 +16,10 @@ param(
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Package what is already built (the tests do, right after the build they test).
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -52,13 +55,22 @@ function Invoke-Test {
 }
 
 function Invoke-Package {
-    Invoke-Build
-    $manifest = Import-PowerShellDataFile -Path (Join-Path $moduleFolder 'GptImage.PowerShell.psd1')
-    $zip = Join-Path $root "artifacts/GptImage.PowerShell.$($manifest.ModuleVersion).zip"
-    if (Test-Path -LiteralPath $zip) { Remove-Item -LiteralPath $zip }
-    # The zip holds the module folder itself, so it unpacks straight into a $env:PSModulePath folder.
-    Compress-Archive -Path $moduleFolder -DestinationPath $zip
-    Write-Host "Package: $zip"
+    if (-not $NoBuild) { Invoke-Build }
+    $version = (Import-PowerShellDataFile -Path (Join-Path $moduleFolder 'GptImage.PowerShell.psd1')).ModuleVersion
+    $packageFolder = Join-Path $root 'artifacts/package'
+    if (Test-Path -LiteralPath $packageFolder) { Remove-Item -LiteralPath $packageFolder -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $packageFolder
+
+    # The folder to copy into a $env:PSModulePath folder, and the same folder zipped (it unpacks straight there).
+    Copy-Item -LiteralPath $moduleFolder -Destination $packageFolder -Recurse
+    Compress-Archive -Path (Join-Path $packageFolder 'GptImage.PowerShell') -DestinationPath (Join-Path $packageFolder "GptImage.PowerShell.$version.zip")
+
+    # The emulator as a .NET tool package, for Start-GptImageEmulator in users' own tests.
+    Invoke-Dotnet @('pack', (Join-Path $root 'src/GptImage.Emulator/GptImage.Emulator.csproj'), '-c', $Configuration, '--no-build', '--nologo', '-o', $packageFolder)
+
+    Get-ChildItem -LiteralPath $packageFolder -File |
+        Select-Object Name, @{ n = 'KB'; e = { [math]::Round($_.Length / 1KB) } } | Format-Table -AutoSize | Out-Host
+    Write-Host "Package: $packageFolder"
 }
 
 function Invoke-Demo {

@@ -26,13 +26,19 @@
         'Receive-GptImageBatchJob'
         'Stop-GptImageBatchJob'
         'Get-GptImageTemplate'
+        'Start-GptImageEmulator'
+        'Stop-GptImageEmulator'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
+    HelpInfoUri          = 'https://github.com/gptimage-powershell/GptImage.PowerShell'
     PrivateData          = @{
         PSData = @{
             Tags         = @('OpenAI', 'Image', 'gpt-image', 'AI', 'Batch', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/gptimage-powershell/GptImage.PowerShell'
+            LicenseUri   = 'https://github.com/gptimage-powershell/GptImage.PowerShell/blob/main/LICENSE'
+            ReleaseNotes = 'First release: New-GptImage, Edit-GptImage, masks, cost estimates, resumable batches with a manifest, the Batch API, and Start-GptImageEmulator for testing runbooks offline. Changes: https://github.com/gptimage-powershell/GptImage.PowerShell/releases'
         }
     }
 }

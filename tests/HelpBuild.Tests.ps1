@@ -32,8 +32,7 @@ Describe 'The help build' {
         $run = Invoke-HelpBuild
         $run.ExitCode | Should -Be 0 -Because $run.Text
         $maml = [xml](Get-Content -LiteralPath (Join-Path $run.Folder 'GptImage.PowerShell.dll-Help.xml') -Raw)
-        # One help item per cmdlet the manifest exports.
-        $maml.helpItems.command.Count | Should -Be (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../module/GptImage.PowerShell.psd1')).CmdletsToExport.Count
+        $maml.helpItems.command.Count | Should -Be (Import-PowerShellDataFile -LiteralPath $script:Manifest).CmdletsToExport.Count
         (Get-ChildItem -LiteralPath $run.Folder -Filter 'about_*.help.txt').Count | Should -Be 3
     }
 

@@ -7,7 +7,7 @@ namespace GptImage.PowerShell.Tests
     {
         private readonly ModuleMetadata _module = fixture.Metadata;
 
-        // The manifest, the views, the module and its core, and the netstandard2.0 closure of System.Text.Json 8
+        // The manifest, the views, the licence, the module and its core, and the netstandard2.0 closure of System.Text.Json 8
         // that Windows PowerShell 5.1 needs (README.md, "What is in the module folder", explains each file).
         private static readonly string[] ExpectedFiles =
         {
@@ -15,6 +15,7 @@ namespace GptImage.PowerShell.Tests
             "GptImage.PowerShell.dll",
             "GptImage.PowerShell.format.ps1xml",
             "GptImage.PowerShell.psd1",
+            "LICENSE",
             "Microsoft.Bcl.AsyncInterfaces.dll",
             "System.Buffers.dll",
             "System.Memory.dll",

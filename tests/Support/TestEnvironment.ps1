@@ -3,6 +3,12 @@
 
 $script:RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 
+# Start-GptImageEmulator (in help examples and tests) finds the emulator built from this tree, unless told otherwise.
+if (-not $env:GPTIMAGE_EMULATOR) {
+    $builtEmulator = Join-Path $script:RepositoryRoot 'src/GptImage.Emulator/bin/Release/net10.0/GptImage.Emulator.dll'
+    if (Test-Path -LiteralPath $builtEmulator) { $env:GPTIMAGE_EMULATOR = $builtEmulator }
+}
+
 function Get-GptImageModulePath {
     <# The manifest in the folder a plain `dotnet build` assembles; $env:GPTIMAGE_MODULE_PATH overrides it. #>
     if ($env:GPTIMAGE_MODULE_PATH) { return $env:GPTIMAGE_MODULE_PATH }
@@ -96,4 +102,16 @@ function New-TestApiKey {
     <# A throwaway key as a SecureString (the emulator accepts any key unless started with --api-key). #>
     param([string] $Text = 'sk-test-pester-0000000000000000')
     ConvertTo-SecureString -String $Text -AsPlainText -Force
+}
+
+function Get-PwshCommand {
+    <#
+        How to start another PowerShell like this one: Path, and Arguments to put before your own (pwsh.dll when this
+        one runs as the repository's local .NET tool under dotnet). Call it as:
+        $pwsh = Get-PwshCommand; $first = $pwsh.Arguments; & $pwsh.Path @first -NoProfile -File ...
+    #>
+    $self = (Get-Process -Id $PID).Path
+    [string[]] $first = @()
+    if ([System.IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { $first = @(Join-Path $PSHOME 'pwsh.dll') }
+    [pscustomobject]@{ Path = $self; Arguments = $first }
 }

@@ -14,8 +14,7 @@ namespace GptImage.Orchestration
         public const string StatusFailed = "Failed";
         public const string StatusNotRun = "NotRun";
 
-        private static readonly IReadOnlyDictionary<string, string?> NoFields =
-            new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        private IReadOnlyDictionary<string, string?> _sourceFields = FieldSet.Empty;
 
         /// <summary>Succeeded, Cached (no API call was made for it in this run), Failed or NotRun.</summary>
         public string Status { get; set; } = StatusSucceeded;
@@ -49,6 +48,15 @@ namespace GptImage.Orchestration
         /// <summary>Usage of the whole response (shared by every image of a Count &gt; 1 request).</summary>
         public ImageUsage? Usage { get; set; }
 
+        /// <summary><see cref="Usage"/>'s input tokens, as a column of its own for Export-Csv; null when the answer had no usage.</summary>
+        public long? InputTokens => Usage?.InputTokens;
+
+        /// <summary><see cref="Usage"/>'s output tokens; null when the answer had no usage.</summary>
+        public long? OutputTokens => Usage?.OutputTokens;
+
+        /// <summary><see cref="Usage"/>'s total tokens; null when the answer had no usage.</summary>
+        public long? TotalTokens => Usage?.TotalTokens;
+
         /// <summary>
         /// What this row cost in this run, from the response's usage, split evenly between the images of one
         /// response. 0 for Cached rows (nothing was spent again); null when the model's price is unknown.
@@ -64,11 +72,19 @@ namespace GptImage.Orchestration
         public string? RequestKey { get; set; }
         public int Attempts { get; set; }
 
-        /// <summary>The pipeline object the row came from (the ErrorRecord's TargetObject in the cmdlets).</summary>
-        public object? Source { get; set; }
+        /// <summary>
+        /// The pipeline object the row came from: the TargetObject of the cmdlets' error records. Not public, so
+        /// Export-Csv and ConvertTo-Json of a result never dump a whole input object (a FileInfo is dozens of
+        /// nested properties); <see cref="SourceFields"/> carries its columns.
+        /// </summary>
+        internal object? Source { get; set; }
 
-        /// <summary>The source row's properties, as text (CSV columns).</summary>
-        public IReadOnlyDictionary<string, string?> SourceFields { get; set; } = NoFields;
+        /// <summary>The source row's properties, as text (CSV columns); one "Sku=MUG-001; ..." cell in Export-Csv.</summary>
+        public IReadOnlyDictionary<string, string?> SourceFields
+        {
+            get => _sourceFields;
+            set => _sourceFields = FieldSet.From(value);
+        }
 
         /// <summary>1-based position of the row in the pipeline.</summary>
         public int RowNumber { get; set; }

@@ -115,6 +115,7 @@ namespace GptImage.Commands
                 if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
                 // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.
                 foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
+                if (fields.Count == 0) fields = InputFilesAsFields(request);
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException)
             {
@@ -152,6 +153,17 @@ namespace GptImage.Commands
             foreach (string pattern in Path)
                 foreach (string path in FileSystemPaths.ResolveWildcards(this, pattern))
                     yield return path;
+        }
+
+        /// <summary>
+        /// Paths typed or piped as plain text are no row with columns: the row's one field is then its input
+        /// files, named Path like the CSV column that would have bound -Path.
+        /// </summary>
+        private static IReadOnlyDictionary<string, string?> InputFilesAsFields(ImageEditRequest request)
+        {
+            var names = new List<string>();
+            foreach (var image in request.Images) names.Add(image.ToString());
+            return new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Path"] = string.Join("; ", names) };
         }
 
         /// <summary>The record as it came down the pipeline, else the paths typed.</summary>

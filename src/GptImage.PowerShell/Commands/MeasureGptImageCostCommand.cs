@@ -67,7 +67,7 @@ namespace GptImage.Commands
                 Model = request.Model,
                 Size = request.Size,
                 Quality = request.Quality,
-                InputImages = request is ImageEditRequest edited ? edited.Images.Select(i => i.Path ?? string.Empty).ToArray() : new string[0],
+                InputImages = request is ImageEditRequest edited ? string.Join("; ", edited.Images.Select(i => i.Path ?? string.Empty)) : null,
                 MaskPath = (request as ImageEditRequest)?.MaskPath,
                 Count = images,
                 EstimatedInputTokens = estimate.EstimatedInputTokens,
@@ -76,7 +76,7 @@ namespace GptImage.Commands
                 IsKnownModel = estimate.IsKnownModel,
                 Basis = estimate.Basis,
                 Source = source,
-                SourceFields = fields,
+                SourceFields = FieldSet.From(fields),
             });
         }
 
@@ -91,7 +91,7 @@ namespace GptImage.Commands
                 EstimatedCostUsd = _totalUsd,
                 UnpricedRows = _unpriced,
                 InvalidRows = _invalid,
-                PriceSource = PriceTable.Source + " (reviewed " + PriceTable.Reviewed + ")",
+                PriceSource = PriceTable.Source + "; reviewed " + PriceTable.Reviewed,
             });
         }
     }

@@ -29,8 +29,9 @@ namespace GptImage.Commands
                 return fields;
             }
 
-            // A bare string or number is a value, not a row: it has no columns.
-            if (baseObject is string || baseObject.GetType().IsPrimitive) return fields;
+            // A bare string or number is a value, not a row, and a list (the paths typed after -Path) is values
+            // too: none has columns (a string[]'s Length and Rank are not the user's data).
+            if (baseObject is string || baseObject.GetType().IsPrimitive || baseObject is IEnumerable) return fields;
 
             PSObject wrapped = input as PSObject ?? PSObject.AsPSObject(input);
             foreach (PSPropertyInfo property in wrapped.Properties)

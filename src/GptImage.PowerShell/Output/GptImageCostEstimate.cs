@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace GptImage.Commands
 {
     /// <summary>One row of Measure-GptImageCost: what its request is expected to cost. Nothing was sent.</summary>
@@ -11,8 +9,8 @@ namespace GptImage.Commands
         public string? Size { get; internal set; }
         public string? Quality { get; internal set; }
 
-        /// <summary>The input images of an edit row (empty for a generation).</summary>
-        public string[] InputImages { get; internal set; } = new string[0];
+        /// <summary>The input images of an edit row separated by '; ' (as on a result), null for a generation.</summary>
+        public string? InputImages { get; internal set; }
         public string? MaskPath { get; internal set; }
         public int Count { get; internal set; }
         public long EstimatedInputTokens { get; internal set; }
@@ -25,8 +23,10 @@ namespace GptImage.Commands
         /// <summary>How the figure was reached.</summary>
         public string Basis { get; internal set; } = string.Empty;
 
-        /// <summary>The pipeline record the row came from.</summary>
-        public object? Source { get; internal set; }
-        public IReadOnlyDictionary<string, string?>? SourceFields { get; internal set; }
+        /// <summary>The pipeline record the row came from (not public: Export-Csv and ConvertTo-Json show <see cref="SourceFields"/>).</summary>
+        internal object? Source { get; set; }
+
+        /// <summary>The source row's properties, as text; one "Sku=MUG-001; ..." cell in Export-Csv.</summary>
+        public FieldSet SourceFields { get; internal set; } = FieldSet.Empty;
     }
 }

@@ -95,7 +95,9 @@ namespace GptImage.Tests.Costs
         [Fact]
         public void The_price_list_names_its_source_and_date()
         {
-            Assert.Contains("openai-images-facts.md", PriceTable.Source);
+            Assert.Contains("https://openai.com/api/pricing/", PriceTable.Source);
+            Assert.DoesNotContain(".md", PriceTable.Source);                   // no file of this repository
+            Assert.DoesNotContain(PriceTable.Reviewed, PriceTable.Source);     // the date is said once, by whoever shows Source
             Assert.Equal("2026-11-21", PriceTable.Reviewed);
             Assert.Equal(0.5m, PriceTable.BatchDiscount);
             Assert.Equal(30.00m, PriceTable.Find("GPT-IMAGE-2")!.ImageOutputPerMillion);

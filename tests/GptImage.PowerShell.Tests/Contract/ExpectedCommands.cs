@@ -167,6 +167,28 @@ namespace GptImage.PowerShell.Tests.Contract
                 }),
             ["Disconnect-GptImage"] = Cmdlet(
                 "Disconnect-GptImage class=DisconnectGptImageCommand sealed ShouldProcess=False Output=System.Void"),
+            ["Start-GptImageEmulator"] = Cmdlet(
+                "Start-GptImageEmulator class=StartGptImageEmulatorCommand sealed ShouldProcess=False Output=GptImage.Commands.GptImageEmulator",
+                new[]
+                {
+                    "-ArgumentList string[] {*:}",
+                    "-DropRate double {*:} [ValidateRange: 0..1]",
+                    "-ErrorRate double {*:} [ValidateRange: 0..1]",
+                    "-ImagesPerMinute int {*:} [ValidateRange: 1..2147483647]",
+                    "-InsufficientQuota switch {*:}",
+                    "-LatencyMs int[] {*:} [ValidateRange: 0..600000]",
+                    "-RateLimitRate double {*:} [ValidateRange: 0..1]",
+                    "-RequestsPerMinute int {*:} [ValidateRange: 1..2147483647]",
+                    "-Seed int? {*:}",
+                    "-TimeoutSec int {*:} [ValidateRange: 1..600]",
+                    "-TruncateRate double {*:} [ValidateRange: 0..1]",
+                }),
+            ["Stop-GptImageEmulator"] = Cmdlet(
+                "Stop-GptImageEmulator class=StopGptImageEmulatorCommand sealed ShouldProcess=False Output=System.Void",
+                new[]
+                {
+                    "-InputObject GptImage.Commands.GptImageEmulator[] {*: P0 V}",
+                }),
             ["Measure-GptImageCost"] = Cmdlet(
                 "Measure-GptImageCost class=MeasureGptImageCostCommand sealed ShouldProcess=False DefaultSet=Prompt Output=GptImage.Commands.GptImageCostEstimate,GptImage.Commands.GptImageCostTotal",
                 RequestOptions, new[]

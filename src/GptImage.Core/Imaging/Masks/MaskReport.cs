@@ -34,8 +34,14 @@ namespace GptImage
         /// <summary>True when there are no problems (warnings do not count).</summary>
         public bool IsValid => Problems.Count == 0;
 
-        public IReadOnlyList<MaskProblem> Problems { get; init; } = Array.Empty<MaskProblem>();
-        public IReadOnlyList<MaskProblem> Warnings { get; init; } = Array.Empty<MaskProblem>();
+        private readonly IReadOnlyList<MaskProblem> _problems = new ReadableList<MaskProblem>(Array.Empty<MaskProblem>());
+        private readonly IReadOnlyList<MaskProblem> _warnings = new ReadableList<MaskProblem>(Array.Empty<MaskProblem>());
+
+        /// <summary>Each problem; as one Export-Csv cell they read "id: message; id: message".</summary>
+        public IReadOnlyList<MaskProblem> Problems { get => _problems; init => _problems = new ReadableList<MaskProblem>(value.ToList()); }
+
+        /// <summary>Findings that do not stop the edit, in the same form as <see cref="Problems"/>.</summary>
+        public IReadOnlyList<MaskProblem> Warnings { get => _warnings; init => _warnings = new ReadableList<MaskProblem>(value.ToList()); }
 
         /// <summary>The mask's pixel size (0 when its header could not be read).</summary>
         public int Width { get; init; }
