@@ -26,6 +26,8 @@
         'Receive-GptImageBatchJob'
         'Stop-GptImageBatchJob'
         'Get-GptImageTemplate'
+        'Resize-GptImage'
+        'Expand-GptImage'
         'Start-GptImageEmulator'
         'Stop-GptImageEmulator'
     )

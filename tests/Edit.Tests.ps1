@@ -84,8 +84,9 @@ Describe 'Edit-GptImage' {
         $pathErrors.Count | Should -Be 1
         $pathErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.ImageNotFound*'
         $pathErrors[0].TargetObject.Prompt | Should -Be 'add a hat'
-        @($output | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }).Count | Should -Be 1
-        ($output | Where-Object { $_ -is [GptImage.Commands.GptImageCostTotal] }).InvalidRows | Should -Be 1
+        @($output).Count | Should -Be 1
+        $output.RowNumber | Should -Be 2
+        ($rows | Measure-GptImageCost -Summary -ErrorAction SilentlyContinue).InvalidRows | Should -Be 1
     }
 
     It 'rejects a mask with nothing transparent (it would edit nothing) before anything is uploaded' {

@@ -84,7 +84,9 @@ Describe 'New-GptImage -Template' {
     It 'reports a missing column as a per-row error naming it, before any request' {
         $results = Import-Csv -LiteralPath $script:Products |
             New-GptImage -Template 'A {Colour} {Product}' @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
-        $results | Should -BeNullOrEmpty
+        # Each row still has its result, Failed with the error's id, for a ledger downstream.
+        $results.Status | Sort-Object -Unique | Should -Be 'Failed'
+        $results.ErrorId | Sort-Object -Unique | Should -Be 'GptImage.TemplateColumnMissing'
         $rowErrors.Count | Should -Be 4
         $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.TemplateColumnMissing*'
         $rowErrors[0].Exception.Message | Should -Match 'Colour'
@@ -106,10 +108,11 @@ Describe 'Per-row errors' {
         $results = $rows | New-GptImage @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
 
         ($results | Where-Object Status -EQ 'Succeeded').SourceFields.Sku | Sort-Object | Should -Be @('A', 'D')
+        ($results | Where-Object Status -EQ 'Failed').SourceFields.Sku | Sort-Object | Should -Be @('B', 'C')
         $invalid = $rowErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.InvalidSize*' }
         $invalid.TargetObject.Sku | Should -Be 'B'
         $invalid.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $invalid.Exception.Message | Should -Match '-Size'
+        $invalid.Exception.Message | Should -Match 'Row 2: column Size'
         $blocked = $rowErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.ModerationBlocked*' }
         $blocked.TargetObject.Sku | Should -Be 'C'
         $blocked.CategoryInfo.Category | Should -Be 'PermissionDenied'
@@ -156,10 +159,11 @@ Describe '-WhatIf and Measure-GptImageCost' {
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 
-    It 'Measure-GptImageCost estimates every row and a total without any request' {
-        $estimate = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost
-        $rows = $estimate | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] }
-        $total = $estimate | Where-Object { $_ -is [GptImage.Commands.GptImageCostTotal] }
+    It 'Measure-GptImageCost estimates every row, and with -Summary the total, without any request' {
+        $rows = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost
+        $total = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost -Summary
+        $rows | ForEach-Object { $_ | Should -BeOfType ([GptImage.Commands.GptImageCostEstimate]) }
+        $total | Should -BeOfType ([GptImage.Commands.GptImageCostTotal])
         $rows.Count | Should -Be 4
         $total.Rows | Should -Be 4
         $total.EstimatedCostUsd | Should -BeGreaterThan 0

@@ -66,7 +66,9 @@ Describe 'New-GptImage -AsJob' {
         $foreground | Should -BeNullOrEmpty
         $null = $job | Wait-Job -Timeout 60
         $results = Receive-Job $job -ErrorVariable jobErrors -ErrorAction SilentlyContinue
-        $results.SourceFields.Sku | Should -Be 'A'
+        ($results | Where-Object Status -EQ 'Succeeded').SourceFields.Sku | Should -Be 'A'
+        # every input row has a result, as in the foreground: the failed rows' say why
+        ($results | Where-Object Status -EQ 'Failed' | Sort-Object RowNumber).ErrorId | Should -Be @('GptImage.InvalidSize', 'GptImage.ModerationBlocked')
         ($jobErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.InvalidSize*' }).TargetObject.Sku | Should -Be 'B'
         ($jobErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.ModerationBlocked*' }).TargetObject.Sku | Should -Be 'C'
         $job.State | Should -Be 'Completed'
@@ -110,7 +112,7 @@ Describe 'New-GptImage -AsJob' {
             Should -Be @($fgErrors | Where-Object { $_.FullyQualifiedErrorId -like 'GptImage.CostLimitReached*' }).Count
         @($bgErrors).Count | Should -BeGreaterThan 0
         $cached = $rows | New-GptImage @script:Connection -CacheDirectory $cache -Quality high -AsJob | Wait-Job | Receive-Job
-        @($cached | Where-Object FromCache).Count | Should -Be @($background).Count
+        @($cached | Where-Object FromCache).Count | Should -Be @($background | Where-Object Status -EQ 'Succeeded').Count
         Remove-Job $job
     }
 

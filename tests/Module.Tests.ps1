@@ -21,10 +21,10 @@ Describe 'GptImage.PowerShell module' {
         $commands = Get-Command -Module GptImage.PowerShell
         $commands.CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
         ($commands.Name | Sort-Object) | Should -Be @(
-            'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage',
+            'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage', 'Expand-GptImage',
             'Export-GptImageBatch', 'Get-GptImageBatchJob', 'Get-GptImageTemplate', 'Measure-GptImageCost', 'New-GptImage',
-            'Receive-GptImageBatchJob', 'Start-GptImageEmulator', 'Stop-GptImageBatchJob', 'Stop-GptImageEmulator',
-            'Submit-GptImageBatchJob', 'Test-GptImageMask')
+            'Receive-GptImageBatchJob', 'Resize-GptImage', 'Start-GptImageEmulator', 'Stop-GptImageBatchJob',
+            'Stop-GptImageEmulator', 'Submit-GptImageBatchJob', 'Test-GptImageMask')
     }
 
     It 'gives each kind of thing one noun: images, their export, masks, costs, the connection and OpenAI batch jobs' {
@@ -35,11 +35,13 @@ Describe 'GptImage.PowerShell module' {
         (Get-Command Submit-GptImageBatchJob).OutputType.Name | Should -Be 'GptImage.BatchApi.GptImageBatchJob'
     }
 
-    It 'binds -Prompt from the pipeline by value and by the Description and Text aliases' {
+    It 'takes the prompt from a piped string and from a Prompt, Description or Text column' {
         $prompt = (Get-Command New-GptImage).Parameters['Prompt']
         $prompt.Aliases | Should -Contain 'Description'
         $prompt.Aliases | Should -Contain 'Text'
-        $prompt.Attributes.Where({ $_ -is [Parameter] }).ValueFromPipeline | Should -Contain $true
+        ('a piped fox' | Measure-GptImageCost).Prompt | Should -Be 'a piped fox'
+        ([pscustomobject]@{ Description = 'a described fox' } | Measure-GptImageCost).Prompt | Should -Be 'a described fox'
+        ([pscustomobject]@{ Text = 'a text fox' } | Measure-GptImageCost).Prompt | Should -Be 'a text fox'
     }
 
     It 'offers the fixed values of -Quality by tab completion' {

@@ -14,6 +14,7 @@ BeforeAll {
     $script:Results = Import-Csv -LiteralPath $script:Products |
         New-GptImage @script:Connection -Quality low -OutputDirectory $script:Out -NoCache | Sort-Object RowNumber
     $script:Estimates = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost -Model gpt-image-1-mini -Size 1024x1024 -WarningAction SilentlyContinue
+    $script:CostTotal = Import-Csv -LiteralPath $script:Products | Measure-GptImageCost -Model gpt-image-1-mini -Size 1024x1024 -Summary -WarningAction SilentlyContinue
     $script:Edit = Edit-GptImage @script:Connection -Path (Join-Path $script:Out '*.png') -Prompt 'add snow' -Quality low -OutputDirectory (Join-Path $TestDrive 'edited') -NoCache
     $script:Mask = ConvertTo-GptImageMask -Path $script:Results[0].Path -Rectangle '0,0,100,100' -DestinationPath (Join-Path $TestDrive 'm.mask.png')
     $script:MaskReport = Test-GptImageMask -MaskPath $script:Mask.FullName -ImagePath $script:Results[1].Path -Detailed
@@ -98,7 +99,7 @@ Describe 'Default views at 80 and 120 columns' {
     }
 
     It 'the cost total says where prices come from without a repository path, and its review date once' {
-        $total = $script:Estimates | Where-Object { $_ -is [GptImage.Commands.GptImageCostTotal] }
+        $total = $script:CostTotal
         $total.PriceSource | Should -Match 'https://openai\.com/api/pricing'
         $total.PriceSource | Should -Not -Match '\.md\b|shared/|reference/'
         [regex]::Matches($total.PriceSource, '\d{4}-\d{2}-\d{2}').Count | Should -Be 1
@@ -112,7 +113,7 @@ Describe 'Export-Csv and ConvertTo-Json of every output type' {
             @{ Name = 'GptImageResult (New-GptImage)'; Get = { $script:Results } }
             @{ Name = 'GptImageResult (Edit-GptImage -Path)'; Get = { $script:Edit } }
             @{ Name = 'GptImageCostEstimate'; Get = { $script:Estimates | Where-Object { $_ -is [GptImage.Commands.GptImageCostEstimate] } } }
-            @{ Name = 'GptImageCostTotal'; Get = { $script:Estimates | Where-Object { $_ -is [GptImage.Commands.GptImageCostTotal] } } }
+            @{ Name = 'GptImageCostTotal'; Get = { $script:CostTotal } }
             @{ Name = 'GptImageConnection'; Get = { $script:Connected } }
             @{ Name = 'MaskReport'; Get = { $script:MaskReport } }
             @{ Name = 'GptImageBatchJob'; Get = { $script:Job } }

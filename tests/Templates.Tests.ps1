@@ -110,7 +110,8 @@ Describe 'New-GptImage -Template <name>' {
             [pscustomobject]@{ Sku = 'B'; Product = 'coffee'; Tagline = 'Now open' }
         )
         $results = $rows | New-GptImage -Template poster @script:Connection -NoCache -ErrorVariable rowErrors -ErrorAction SilentlyContinue
-        $results.Count | Should -Be 1
+        ($results | Where-Object Status -EQ 'Succeeded').SourceFields.Sku | Should -Be 'A'
+        ($results | Where-Object Status -EQ 'Failed').ErrorId | Should -Be 'GptImage.TemplateColumnMissing'
         $rowErrors.Count | Should -Be 1
         $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.TemplateColumnMissing*'
         $rowErrors[0].TargetObject.Sku | Should -Be 'B'

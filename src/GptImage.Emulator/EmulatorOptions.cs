@@ -74,6 +74,18 @@ namespace GptImage.Emulator
         public bool IncludeRevisedPrompt { get; set; }
 
         /// <summary>
+        /// When set (an absolute http or https URL), every image call is answered 307 Temporary Redirect to this base
+        /// plus the call's path and query, before any check: tests that a client never carries its key to another origin.
+        /// </summary>
+        public string? RedirectTo { get; set; }
+
+        /// <summary>
+        /// PNG answers the size real ones have (1 to 3 MB of incompressible pixels at 1024x1024 to 1536x1024, base64 in
+        /// the JSON) instead of small gradients: for load tests of memory and throughput.
+        /// </summary>
+        public bool RealisticImages { get; set; }
+
+        /// <summary>
         /// Faults for the next image calls, one per call in order, before any random choice. Lets a test say
         /// "the first attempt gets 503, the second succeeds" and assert the exact number of calls.
         /// </summary>
@@ -110,6 +122,8 @@ namespace GptImage.Emulator
             StreamEventInterval = source.StreamEventInterval;
             IncludeRevisedPrompt = source.IncludeRevisedPrompt;
             BatchCompletionDelay = source.BatchCompletionDelay;
+            RedirectTo = source.RedirectTo;
+            RealisticImages = source.RealisticImages;
             ScriptedFaults.Clear();
             foreach (EmulatorFault fault in source.ScriptedFaults) ScriptedFaults.Enqueue(fault);
         }
@@ -124,6 +138,8 @@ namespace GptImage.Emulator
                 if (value < 0 || value > 1 || double.IsNaN(value)) yield return $"{name} must be between 0 and 1, got {value}.";
             if (RequestsPerMinute <= 0) yield return "RequestsPerMinute must be positive when set.";
             if (ImagesPerMinute <= 0) yield return "ImagesPerMinute must be positive when set.";
+            if (RedirectTo != null && !(Uri.TryCreate(RedirectTo, UriKind.Absolute, out Uri? target) && (target.Scheme == Uri.UriSchemeHttp || target.Scheme == Uri.UriSchemeHttps)))
+                yield return $"RedirectTo must be an absolute http or https URL, got '{RedirectTo}'.";
         }
     }
 }

@@ -7,11 +7,14 @@ namespace GptImage.PowerShell.Tests
     {
         private readonly ModuleMetadata _module = fixture.Metadata;
 
-        // The manifest, the views, the licence, the module and its core, and the netstandard2.0 closure of System.Text.Json 8
-        // that Windows PowerShell 5.1 needs (README.md, "What is in the module folder", explains each file).
+        // The manifest, the views, the licence, the module, its core and PowerShell 7's load context, the netstandard2.0
+        // closure of System.Text.Json 8 and ImageSharp that Windows PowerShell 5.1 needs, and the Dependencies folder for
+        // the pixel code and ImageSharp (README.md, "What is in the module folder", explains each file).
         private static readonly string[] ExpectedFiles =
         {
+            "Dependencies",
             "GptImage.Core.dll",
+            "GptImage.PowerShell.LoadContext.dll",
             "GptImage.PowerShell.dll",
             "GptImage.PowerShell.format.ps1xml",
             "GptImage.PowerShell.psd1",
@@ -21,6 +24,7 @@ namespace GptImage.PowerShell.Tests
             "System.Memory.dll",
             "System.Numerics.Vectors.dll",
             "System.Runtime.CompilerServices.Unsafe.dll",
+            "System.Text.Encoding.CodePages.dll",
             "System.Text.Encodings.Web.dll",
             "System.Text.Json.dll",
             "System.Threading.Tasks.Extensions.dll",
@@ -41,6 +45,22 @@ namespace GptImage.PowerShell.Tests
         {
             var actual = Directory.GetFileSystemEntries(RepositoryPaths.ModuleFolder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal);
             Assert.Equal(ExpectedFiles, actual);
+        }
+
+        [Fact]
+        public void Dependencies_holds_the_pixel_code_and_ImageSharp_where_nothing_probes()
+        {
+            var actual = Directory.GetFileSystemEntries(Path.Combine(RepositoryPaths.ModuleFolder, "Dependencies")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(new[] { "GptImage.Imaging.dll", "SixLabors.ImageSharp.dll" }, actual);
+        }
+
+        [Fact]
+        public void Shipped_ImageSharp_is_the_2_1_line_under_the_Apache_licence()
+        {
+            var version = System.Reflection.AssemblyName.GetAssemblyName(Path.Combine(RepositoryPaths.ModuleFolder, "Dependencies", "SixLabors.ImageSharp.dll")).Version!;
+            Assert.Equal(2, version.Major);
+            string props = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props"));
+            Assert.Contains("<PackageVersion Include=\"SixLabors.ImageSharp\" Version=\"2.1.13\" />", props);
         }
 
         [Fact]

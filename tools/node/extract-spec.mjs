@@ -6,6 +6,7 @@
 // js-yaml comes with prism (pinned by package-lock.json).
 import fs from 'node:fs';
 import yaml from 'js-yaml';
+import { specSubset } from './spec-subset.mjs';
 
 const [src, dst] = process.argv.slice(2);
 if (!src || !dst) { console.error('usage: extract-spec.mjs <openapi.yaml> <out.yaml>'); process.exit(2); }
@@ -14,26 +15,8 @@ const spec = yaml.load(fs.readFileSync(src, 'utf8'));
 // The images endpoints, the Batch API and its file upload, the Responses API (image_generation tool), models.
 const keep = ['/images/generations', '/images/edits', '/batches', '/batches/{batch_id}', '/batches/{batch_id}/cancel',
   '/files', '/files/{file_id}', '/files/{file_id}/content', '/responses', '/responses/{response_id}', '/models'];
-const paths = {};
-for (const p of keep) {
-  if (!spec.paths[p]) { console.error(`extract-spec: ${p} is missing from ${src}`); process.exit(1); }
-  paths[p] = spec.paths[p];
-}
-const schemas = {};
-const pending = [JSON.stringify(paths)];
-while (pending.length) {
-  for (const m of pending.pop().matchAll(/#\/components\/schemas\/([A-Za-z0-9_.-]+)/g)) {
-    const name = m[1];
-    if (schemas[name]) continue;
-    schemas[name] = spec.components.schemas[name];
-    pending.push(JSON.stringify(schemas[name]));
-  }
-}
-const out = {
-  openapi: spec.openapi, info: spec.info, servers: spec.servers, security: spec.security, paths,
-  components: { schemas, securitySchemes: spec.components.securitySchemes },
-};
+const out = specSubset(spec, keep, 'extract-spec');
 const header = `# A subset of OpenAI's openapi.yaml (github.com/openai/openai-openapi, commit f85dbe2, 2026-08-21):\n` +
   `# the paths this project calls and the schemas they reference, unchanged. Made by tools/node/extract-spec.mjs.\n`;
 fs.writeFileSync(dst, header + yaml.dump(out, { lineWidth: -1, noRefs: true }));
-console.log(`extract-spec: ${Object.keys(paths).length} paths, ${Object.keys(schemas).length} schemas -> ${dst}`);
+console.log(`extract-spec: ${Object.keys(out.paths).length} paths, ${Object.keys(out.components.schemas).length} schemas -> ${dst}`);

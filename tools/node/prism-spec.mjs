@@ -14,31 +14,15 @@
 // js-yaml comes with prism (pinned by package-lock.json).
 import fs from 'node:fs';
 import yaml from 'js-yaml';
+import { specSubset } from './spec-subset.mjs';
 
 const [src, dst] = process.argv.slice(2);
 if (!src || !dst) { console.error('usage: prism-spec.mjs <openapi.yaml> <out.yaml>'); process.exit(2); }
 const spec = yaml.load(fs.readFileSync(src, 'utf8'));
 
 const keep = ['/images/generations', '/images/edits'];
-const paths = {};
-for (const p of keep) {
-  if (!spec.paths[p]) { console.error(`prism-spec: ${p} is missing from ${src}`); process.exit(1); }
-  paths[p] = spec.paths[p];
-}
-const schemas = {};
-const pending = [JSON.stringify(paths)];
-while (pending.length) {
-  for (const m of pending.pop().matchAll(/#\/components\/schemas\/([A-Za-z0-9_.-]+)/g)) {
-    const name = m[1];
-    if (schemas[name]) continue;
-    schemas[name] = spec.components.schemas[name];
-    pending.push(JSON.stringify(schemas[name]));
-  }
-}
-const out = {
-  openapi: spec.openapi, info: spec.info, servers: spec.servers, security: spec.security, paths,
-  components: { schemas, securitySchemes: spec.components.securitySchemes },
-};
+const out = specSubset(spec, keep, 'prism-spec');
+const schemas = out.components.schemas;
 
 let nullable = 0;
 (function walk(node, where) {

@@ -63,10 +63,12 @@ namespace GptImage.BatchApi
                         if (job.Request is ImageEditRequest edit)
                         {
                             imageIds = new List<string>();
-                            foreach (ImageInput image in edit.Images)
-                                imageIds.Add(await UploadImageAsync(image, uploadedImages, work, options, cancellationToken).ConfigureAwait(false));
+                            // The same preparation as a multipart edit: metadata removed, resized to fit (UploadPreparer).
+                            (IReadOnlyList<byte[]> images, byte[]? preparedMask) = Imaging.Uploads.UploadPreparer.PrepareAll(edit);
+                            for (int i = 0; i < edit.Images.Count; i++)
+                                imageIds.Add(await UploadImageAsync(edit.Images[i], images[i], uploadedImages, work, options, cancellationToken).ConfigureAwait(false));
                             ImageInput? mask = EditInputRules.EffectiveMask(edit);
-                            if (mask != null) maskId = await UploadImageAsync(mask, uploadedImages, work, options, cancellationToken).ConfigureAwait(false);
+                            if (mask != null && preparedMask != null) maskId = await UploadImageAsync(mask, preparedMask, uploadedImages, work, options, cancellationToken).ConfigureAwait(false);
                         }
                         writer.Add(customId, BatchEndpoints.For(job.Request), BatchInputLine.Build(customId, job.Request, imageIds, maskId));
                         rows[customId] = (job, RowFor(customId, job));
@@ -133,13 +135,12 @@ namespace GptImage.BatchApi
             }
         }
 
-        private async Task<string> UploadImageAsync(ImageInput image, Dictionary<string, string> uploaded, string work, BatchSubmitOptions options, CancellationToken cancellationToken)
+        private async Task<string> UploadImageAsync(ImageInput image, byte[] bytes, Dictionary<string, string> uploaded, string work, BatchSubmitOptions options, CancellationToken cancellationToken)
         {
-            string path = image.Path ?? CopyToFile(image, work);
-            string sha;
-            using (Stream stream = File.OpenRead(path)) sha = AtomicFile.Sha256Hex(stream);
+            string sha = AtomicFile.Sha256Hex(bytes);
             if (uploaded.TryGetValue(sha, out string? known)) return known;
-            string format = ImageFormatDetector.Detect(image.ReadHeader(ImageFormatDetector.SignatureLength))
+            string path = WriteUploadFile(image, bytes, work);
+            string format = ImageFormatDetector.Detect(bytes)
                 ?? throw new GptImageValidationException(ErrorIds.InvalidImage, "Path", image.ToString(), "a PNG, JPEG or WebP file.");
             ApiFile file = await _api.UploadFileAsync(path, BatchEndpoints.ImagePurpose, ImageFormatDetector.MimeType(format), cancellationToken).ConfigureAwait(false);
             options.Log?.Invoke($"Uploaded input image {image} as {file.Id}.");
@@ -147,13 +148,12 @@ namespace GptImage.BatchApi
             return file.Id;
         }
 
-        private static string CopyToFile(ImageInput image, string work)
+        /// <summary>The prepared bytes as a file in the work folder (the upload streams a file).</summary>
+        private static string WriteUploadFile(ImageInput image, byte[] bytes, string work)
         {
             Directory.CreateDirectory(work);
             string path = Path.Combine(work, "upload-" + Guid.NewGuid().ToString("N") + "-" + Wire.EditMultipartBuilder.SafeFileName(image.FileName));
-            using (Stream source = image.OpenRead())
-            using (var target = File.Create(path))
-                source.CopyTo(target);
+            File.WriteAllBytes(path, bytes);
             return path;
         }
 

@@ -48,6 +48,24 @@ namespace GptImage.Orchestration
             return Task.CompletedTask;
         }
 
+        /// <summary>Deletes an entry, its metadata first so that a half-removed entry reads as a miss. Failures are ignored.</summary>
+        public void Remove(string key)
+        {
+            CheckKey(key);
+            string folder = Folder(key);
+            try
+            {
+                File.Delete(Path.Combine(folder, key + ".json"));
+                if (System.IO.Directory.Exists(folder))
+                    foreach (string file in System.IO.Directory.EnumerateFiles(folder, key + ".*"))
+                        if (!file.EndsWith(".lock", StringComparison.Ordinal)) File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // Left behind: a later run reads it as a hit or rewrites it; nothing is lost.
+            }
+        }
+
         private ImageResult? TryRead(string key)
         {
             CheckKey(key);
@@ -95,6 +113,13 @@ namespace GptImage.Orchestration
             {
                 return null; // a damaged entry is a miss: the row is requested again and the entry rewritten
             }
+        }
+
+        /// <summary>The lock file of a key (see <see cref="RequestLock"/>), beside its entry.</summary>
+        internal string LockPath(string key)
+        {
+            CheckKey(key);
+            return Path.Combine(Folder(key), key + ".lock");
         }
 
         private string Folder(string key) => Path.Combine(Directory, key.Substring(0, 2));

@@ -52,6 +52,10 @@ namespace GptImage.Orchestration
                     ImageInput? mask = GptImage.Validation.EditInputRules.EffectiveMask(edit);
                     if (mask is null) json.WriteNull("mask");
                     else json.WriteString("mask", HashInput(mask));
+                    // The upload options change the bytes sent; written only when set, so existing keys stay valid.
+                    if (edit.KeepMetadata) json.WriteBoolean("keep_metadata", true);
+                    if (edit.NoResize) json.WriteBoolean("no_resize", true);
+                    if (edit.ResizeMask) json.WriteBoolean("resize_mask", true);
                 }
                 json.WriteEndObject();
             }

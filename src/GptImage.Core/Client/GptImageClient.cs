@@ -159,13 +159,8 @@ namespace GptImage
             HttpContent? content = createContent?.Invoke();
             try
             {
-                using var message = new HttpRequestMessage(method, url) { Content = content };
-                foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                if (accessToken != null) message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + accessToken);
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-
-                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
-                string? requestId = ResponseHeaders.RequestId(response);
+                response = await SendOnOriginAsync(method, url, content, createContent, accept, accessToken, attemptCts.Token).ConfigureAwait(false);
+                string? requestId = _redactor.Redact(ResponseHeaders.RequestId(response));
                 RateLimitInfo? rateLimit = ResponseHeaders.RateLimit(response);
                 int status = (int)response.StatusCode;
                 if (status >= 200 && status < 300)
@@ -205,7 +200,16 @@ namespace GptImage
             }
             catch (InvalidResponseException e)
             {
-                return AttemptOutcome.Failure(InvalidResponse(e, (int?)response?.StatusCode ?? 0, response is null ? null : ResponseHeaders.RequestId(response)), null);
+                return AttemptOutcome.Failure(InvalidResponse(e, (int?)response?.StatusCode ?? 0, response is null ? null : _redactor.Redact(ResponseHeaders.RequestId(response))), null);
+            }
+            catch (RedirectRefusedException e)
+            {
+                string? advice = ApiErrorClassifier.AdviceFor(ErrorIds.UnsafeRedirect);
+                return AttemptOutcome.Failure(new GptImageApiException(ErrorIds.UnsafeRedirect, _redactor.Redact(e.Message + " " + advice)!)
+                {
+                    Advice = advice,
+                    IsTransient = false,
+                }, null);
             }
             catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
@@ -220,6 +224,36 @@ namespace GptImage
             finally
             {
                 response?.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Sends the request, following redirects only within its origin (<see cref="RedirectRule"/>): the HTTP stack's own
+        /// redirect handling is off, since it would carry the key's header to whatever host a server names.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendOnOriginAsync(HttpMethod method, Uri url, HttpContent? content, Func<HttpContent>? createContent,
+            string accept, string? accessToken, CancellationToken cancellationToken)
+        {
+            for (int hops = 0; ; hops++)
+            {
+                HttpResponseMessage response;
+                using (var message = new HttpRequestMessage(method, url) { Content = content })
+                {
+                    foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    if (accessToken != null) message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + accessToken);
+                    message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                if (!RedirectRule.IsRedirect(response)) return response;
+                try
+                {
+                    url = RedirectRule.Next(url, response, hops);
+                }
+                finally
+                {
+                    response.Dispose();
+                }
+                content = createContent?.Invoke();   // the first body was consumed by the first send
             }
         }
 
@@ -249,6 +283,7 @@ namespace GptImage
 
         private GptImageApiException ApiError(int status, ApiErrorBody error, string? requestId, TimeSpan? retryAfter, CallErrors errors)
         {
+            requestId = _redactor.Redact(requestId);
             string? apiMessage = _redactor.Redact(error.Message);
             string errorId = errors.ErrorIdFor(status, error.Code, error.Type, apiMessage);
             string? advice = errors.AdviceFor(errorId);
@@ -369,8 +404,8 @@ namespace GptImage
         private static HttpMessageHandler CreateHandler()
         {
             EnableTls12OnNetFramework();
-            // A redirect would carry the api-key header, the token or a secret extra header to wherever it points: the
-            // client never follows one, so credentials reach only the endpoint's origin. The API does not redirect.
+            // A redirect is followed by SendOnOriginAsync within the endpoint's origin only: the api-key header, the token
+            // and a secret extra header never reach another origin.
             var handler = new HttpClientHandler { AllowAutoRedirect = false };
             try
             {

@@ -24,29 +24,20 @@ namespace GptImage.Orchestration
             string size = string.IsNullOrWhiteSpace(request.Size) || string.Equals(request.Size, "auto", StringComparison.OrdinalIgnoreCase)
                 ? PriceTable.AutoSize : request.Size!.Trim().ToLowerInvariant();
 
-            if (!price.OutputTokens.TryGetValue(quality, out var bySize) || !TryParseSize(size, out int width, out int height))
+            string basis = string.Empty;
+            long? tokens = TryParseSize(size, out int width, out int height) ? ImageTokens.PerImage(price, quality, width, height, out basis) : null;
+            if (tokens is null)
                 return new CostEstimate { IsKnownModel = false, Basis = $"no token table for quality '{quality}' and size '{size}' of model '{request.Model}'" };
 
-            long perImage;
-            string basis;
-            if (price.OutputTokenBasis == "area")
-            {
-                long square = bySize["1024x1024"];
-                perImage = (long)Math.Ceiling(square * (double)width * height / (1024.0 * 1024.0));
-                basis = $"{quality} quality, {width}x{height} scaled by pixel area from {square} tokens at 1024x1024";
-            }
-            else
-            {
-                string shape = width == height ? "1024x1024" : height > width ? "1024x1536" : "1536x1024";
-                string key = bySize.ContainsKey(size) ? size : shape;
-                perImage = bySize[key];
-                basis = $"{quality} quality, {key} from OpenAI's output-token table";
-            }
+            // Each streamed partial image bills extra output tokens on top of the final image.
+            int partials = Math.Max(0, request.PartialImages ?? 0);
+            long perImage = tokens.Value + partials * ImageTokens.PerPartialImage;
+            if (partials > 0) basis += $"; {partials} partial image(s) at {ImageTokens.PerPartialImage} tokens each";
             if (!string.Equals(request.Quality, quality, StringComparison.OrdinalIgnoreCase)) basis += "; quality 'auto' counted as " + quality;
             if (!string.Equals(request.Size, size, StringComparison.OrdinalIgnoreCase)) basis += "; size 'auto' counted as " + size;
 
             long output = perImage * count;
-            long textIn = Math.Max(1, (request.Prompt?.Length ?? 0) / Math.Max(1, PriceTable.CharactersPerTextToken));
+            long textIn = ImageTokens.Text(request.Prompt);
             long imageIn = 0;
             if (request is ImageEditRequest edit)
             {

@@ -19,6 +19,7 @@ namespace GptImage.Orchestration
 
         internal static int CharactersPerTextToken => Data.Value.CharactersPerTextToken;
         internal static long InputImageTokens => Data.Value.InputImageTokens;
+        internal static long PartialImageOutputTokens => Data.Value.PartialImageOutputTokens;
         internal static string AutoQuality => Data.Value.AutoQuality;
         internal static string AutoSize => Data.Value.AutoSize;
 
@@ -35,6 +36,7 @@ namespace GptImage.Orchestration
             public decimal BatchDiscount;
             public int CharactersPerTextToken;
             public long InputImageTokens;
+            public long PartialImageOutputTokens;
             public Dictionary<string, ModelPrice> Models = new Dictionary<string, ModelPrice>(StringComparer.OrdinalIgnoreCase);
         }
 
@@ -52,6 +54,7 @@ namespace GptImage.Orchestration
                 BatchDiscount = root.GetProperty("batchDiscount").GetDecimal(),
                 CharactersPerTextToken = estimate.GetProperty("charactersPerTextToken").GetInt32(),
                 InputImageTokens = estimate.GetProperty("inputImageTokens").GetInt64(),
+                PartialImageOutputTokens = estimate.GetProperty("partialImageOutputTokens").GetInt64(),
                 AutoQuality = estimate.GetProperty("autoQualityCountsAs").GetString()!,
                 AutoSize = estimate.GetProperty("autoSizeCountsAs").GetString()!,
             };

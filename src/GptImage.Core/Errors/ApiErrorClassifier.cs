@@ -57,6 +57,7 @@ namespace GptImage
             ErrorIds.Timeout => "No answer arrived in time: large high-quality images can take minutes, so raise the timeout (-TimeoutSec) or try again.",
             ErrorIds.NetworkError => "The connection failed: check the network, proxy and endpoint URL, then try again.",
             ErrorIds.InvalidResponse => "The server's answer could not be read (cut short or not an images response); try again, and check the endpoint if it persists.",
+            ErrorIds.UnsafeRedirect => "The key is sent only to the endpoint's own origin: check the endpoint URL, and if the address redirected to is the right service, give it as -Endpoint.",
             _ => null,
         };
 

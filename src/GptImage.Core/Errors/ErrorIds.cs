@@ -40,15 +40,20 @@ namespace GptImage
         public const string NetworkError = "GptImage.NetworkError";
         public const string Timeout = "GptImage.Timeout";
         public const string InvalidResponse = "GptImage.InvalidResponse";
+        public const string UnsafeRedirect = "GptImage.UnsafeRedirect";
 
         // Local work
         public const string FileExists = "GptImage.FileExists";
+        public const string DuplicateFileName = "GptImage.DuplicateFileName";
         public const string TemplateColumnMissing = "GptImage.TemplateColumnMissing";
         public const string InvalidTemplate = "GptImage.InvalidTemplate";
         public const string InvalidTemplateFile = "GptImage.InvalidTemplateFile";
         public const string TemplateNotFound = "GptImage.TemplateNotFound";
         public const string InvalidAdditionalBody = "GptImage.InvalidAdditionalBody";
         public const string InvalidAdditionalHeader = "GptImage.InvalidAdditionalHeader";
+
+        /// <summary>A generation row given to Edit-GptImage (no image), or an edit row (a file, a Path column) to New-GptImage.</summary>
+        public const string WrongRowKind = "GptImage.WrongRowKind";
         public const string WriteFailed = "GptImage.WriteFailed";
         public const string UnexpectedError = "GptImage.UnexpectedError";
         public const string InvalidThrottleLimit = "GptImage.InvalidThrottleLimit";

@@ -4,7 +4,8 @@ namespace GptImage
 {
     /// <summary>
     /// A request that breaks a rule known before any network call. The message names the parameter (as
-    /// the cmdlet user types it), the value and what is allowed.
+    /// the cmdlet user types it), the value and what is allowed; a copy made by <see cref="InRow"/> also names
+    /// the input row, and the column when the value came from one of its cells.
     /// </summary>
     public sealed class GptImageValidationException : ArgumentException
     {
@@ -34,13 +35,37 @@ namespace GptImage
         public object? Value { get; }
         public string Allowed { get; }
 
-        // ArgumentException appends "(Parameter 'x')" to Message; the parameter is already in our sentence.
-        public override string Message => _message ?? FormatMessage(ParamName ?? string.Empty, Value, Allowed);
+        /// <summary>The 1-based input row the value belongs to, when the error is one row's.</summary>
+        public int? RowNumber { get; private set; }
 
-        private static string FormatMessage(string parameterName, object? value, string allowed)
+        /// <summary>The row's column the value came from (a CSV cell), or null when it was typed as a parameter.</summary>
+        public string? Column { get; private set; }
+
+        /// <summary>What the row was, when a name says more than its number (a piped file's name).</summary>
+        public string? Record { get; private set; }
+
+        /// <summary>The same error, told as row <paramref name="rowNumber"/>'s: "Row 3 (shot.png): column Quality 'ultra' is not allowed: ...".</summary>
+        public GptImageValidationException InRow(int rowNumber, string? column, string? record) =>
+            new GptImageValidationException(ErrorId, ParamName ?? string.Empty, Value, Allowed)
+            {
+                _message = _message,
+                RowNumber = rowNumber,
+                Column = column,
+                Record = record,
+            };
+
+        // ArgumentException appends "(Parameter 'x')" to Message; the parameter is already in our sentence.
+        public override string Message => RowPrefix(RowNumber, Record) + (_message ?? FormatMessage(ParamName ?? string.Empty, Value, Allowed, Column));
+
+        /// <summary>"Row 3: " or "Row 3 (shot.png): " (empty without a row), the start of every message about one input row.</summary>
+        public static string RowPrefix(int? rowNumber, string? record) =>
+            rowNumber is int row ? $"Row {row}{(string.IsNullOrEmpty(record) ? string.Empty : " (" + record + ")")}: " : string.Empty;
+
+        private static string FormatMessage(string parameterName, object? value, string allowed, string? column = null)
         {
             string shown = value is null ? "(none)" : "'" + Shorten(value.ToString() ?? string.Empty) + "'";
-            return $"-{parameterName} {shown} is not allowed: {allowed}";
+            string subject = column is null ? "-" + parameterName : "column " + column;
+            return $"{subject} {shown} is not allowed: {allowed}";
         }
 
         private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 60) + $"... ({text.Length} characters)";

@@ -10,7 +10,7 @@ namespace GptImage.Imaging
     {
         public ImageInfo Inspect(Stream stream, string? path)
         {
-            string format = Sniff(stream, path);
+            string format = ImageSniffer.Sniff(stream, path);
             long size = stream.CanSeek ? stream.Length : 0;
             switch (format)
             {
@@ -26,7 +26,7 @@ namespace GptImage.Imaging
 
         public ImageInfo ReadPixels(Stream stream, string? path, PixelLayout layout, PixelRowHandler onRow)
         {
-            string format = Sniff(stream, path);
+            string format = ImageSniffer.Sniff(stream, path);
             if (format != "png")
                 throw new GptImageImageException(ImageErrorIds.DecodeNotSupported,
                     $"{ImageErrors.Describe(path)} is a {format.ToUpperInvariant()} image; only PNG pixels can be decoded here (JPEG and WebP are checked by their headers only). Convert it to PNG first.", path);
@@ -45,22 +45,5 @@ namespace GptImage.Imaging
             Interlaced = png.Header.Interlaced,
             FileBytes = size,
         };
-
-        /// <summary>
-        /// Reads the signature and rewinds to where the stream stood (a caller's stream may hold the image
-        /// after other data); refuses anything but PNG, JPEG and WebP by name where it can tell.
-        /// </summary>
-        private static string Sniff(Stream stream, string? path)
-        {
-            var head = new byte[ImageFormatDetector.SignatureLength];
-            long start = stream.Position;
-            int n = StreamReading.ReadUpTo(stream, head, 0, head.Length);
-            stream.Seek(start, SeekOrigin.Begin);
-            string? format = ImageFormatDetector.Detect(new System.ReadOnlySpan<byte>(head, 0, n));
-            if (format != null) return format;
-            string what = n == 0 ? "an empty file" : ForeignFormat.Name(head, n);
-            throw new GptImageImageException(ImageErrorIds.UnsupportedFormat,
-                $"{ImageErrors.Describe(path)} is {what}; only PNG, JPEG and WebP images are accepted.", path);
-        }
     }
 }

@@ -29,7 +29,7 @@ namespace GptImage.Orchestration
         /// <summary>-MaxCost in USD: no new request once actual spend plus the estimate in flight would pass it.</summary>
         public decimal? MaxCost { get; set; }
 
-        /// <summary>A manifest (.csv or .jsonl) to append a row per image (and per failed row) to.</summary>
+        /// <summary>A manifest (.csv or .jsonl): the run's ledger, a row per image and per failed or not-run row, written at Complete.</summary>
         public string? ManifestPath { get; set; }
 
         /// <summary>Rows expected in all, for progress percentages and ETA (for example the CSV's line count).</summary>
@@ -53,6 +53,25 @@ namespace GptImage.Orchestration
 
         /// <summary>A cache to use instead of the directory cache (tests, shared caches).</summary>
         public IResultCache? Cache { get; set; }
+
+        /// <summary>
+        /// Where a paid answer is kept when the cache cannot store it, and where every run looks before paying.
+        /// Null: <see cref="FallbackCacheLocation.Default"/>. Not used with <see cref="NoCache"/>.
+        /// </summary>
+        public string? FallbackCacheDirectory { get; set; }
+
+        /// <summary>
+        /// -RetryTimeoutSec: how long a row that keeps failing for a passing reason (rate limit, server error, dropped
+        /// connection, timeout) is tried again, from its first attempt, honouring the server's Retry-After, before it is
+        /// a failed row. Default 15 minutes; zero: only the client's own quick retries (-MaxRetries).
+        /// </summary>
+        public TimeSpan RetryTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+        /// <summary>
+        /// When the run stops early (Select-Object -First, a terminating error): how long requests already sent, which
+        /// are being paid for, get to answer so that their images reach the cache. Ctrl+C does not wait. Default 2 minutes.
+        /// </summary>
+        public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
 
         /// <summary>How many accepted rows may wait for a slot beyond those in flight; bounds memory. Default 2 x ThrottleLimit.</summary>
         public int? QueueLimit { get; set; }

@@ -97,6 +97,23 @@ namespace GptImage.Orchestration
         public string? MaskPath { get; set; }
 
         /// <summary>A row that produced no image: Failed or NotRun, with the reason.</summary>
+        /// <summary>
+        /// The result of a row that failed before it became a request (a bad cell, a missing image): its number, its
+        /// source and the error, so a ledger downstream (Export-GptImageBatch -ManifestPath) still has every input row.
+        /// </summary>
+        public static GptImageResult ForInvalidRow(int rowNumber, object? source, IReadOnlyDictionary<string, string?> sourceFields,
+            string errorId, string message) => new GptImageResult
+        {
+            Status = StatusFailed,
+            Model = string.Empty,
+            RowNumber = rowNumber,
+            Source = source,
+            SourceFields = sourceFields,
+            ErrorId = errorId,
+            ErrorMessage = message,
+            Created = DateTimeOffset.UtcNow,
+        };
+
         public static GptImageResult ForFailure(ImageJob job, string status, string errorId, string message)
         {
             if (job is null) throw new ArgumentNullException(nameof(job));

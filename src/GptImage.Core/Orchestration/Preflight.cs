@@ -17,6 +17,8 @@ namespace GptImage.Orchestration
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
             var warnings = new List<string>(RequestValidator.Validate(request, today));
+            if (request is ImageEditRequest resized)
+                warnings.AddRange(ResizeWarnings(resized));
             // Only file inputs can be inspected here; stream inputs are checked by the server.
             if (request is ImageEditRequest edit && edit.Mask is null && edit.MaskPath != null
                 && edit.Images.Count > 0 && edit.Images.All(i => i.Path != null))
@@ -27,6 +29,15 @@ namespace GptImage.Orchestration
                 warnings.AddRange(report.Warnings.Select(w => w.Message));
             }
             return warnings;
+        }
+
+        /// <summary>One warning per image that is over the model's limits and will be sent resized.</summary>
+        private static IEnumerable<string> ResizeWarnings(ImageEditRequest edit)
+        {
+            ModelCapabilities? caps = ModelCatalog.Find(edit.Model);
+            foreach (ImageInput image in edit.Images.Distinct())
+                if (Imaging.Uploads.UploadPreparer.ResizeWarning(image, Imaging.Uploads.UploadPreparer.Plan(image, edit, caps), caps, edit.Model) is string warning)
+                    yield return warning;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace GptImage.Orchestration
         public string? FileNameTemplate { get; set; }
         public FileLayout Layout { get; set; } = FileLayout.Flat;
 
-        /// <summary>-ManifestPath (.csv or .jsonl), appended.</summary>
+        /// <summary>-ManifestPath (.csv or .jsonl): the ledger of the run, replaced by each run.</summary>
         public string? ManifestPath { get; set; }
 
         /// <summary>-NoClobber: an existing file with other content is an error (GptImage.FileExists). This is also

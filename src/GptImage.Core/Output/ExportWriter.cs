@@ -7,6 +7,7 @@ namespace GptImage.Orchestration
     /// Export-GptImageBatch: writes results' images under DestinationPath by layout and name template (atomic,
     /// never clobbering unless Force) and appends a manifest row per result. Results without image bytes
     /// that already have a file (New-GptImage -OutputDirectory) are copied from it, checked against their SHA-256.
+    /// The manifest is the ledger of the results exported, Failed and NotRun ones included, written by <see cref="Complete"/>.
     /// </summary>
     public sealed class ExportWriter
     {
@@ -14,6 +15,7 @@ namespace GptImage.Orchestration
         private readonly ManifestWriter? _manifest;
         private readonly BatchSummary _totals = new BatchSummary();
         private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+        private readonly PathClaims _claims = new PathClaims();
 
         public ExportWriter(ExportOptions options)
         {
@@ -23,7 +25,7 @@ namespace GptImage.Orchestration
                 throw new GptImageValidationException(ErrorIds.InvalidDestinationPath, "DestinationPath", options.DestinationPath, "a folder path");
             FileNamer.ValidateTemplate(options.FileNameTemplate);
             if (options.ManifestPath != null) _manifest = new ManifestWriter(options.ManifestPath);
-            Directory.CreateDirectory(options.DestinationPath);
+            WriteProbe.Check(options.DestinationPath, "DestinationPath");
             // An export killed mid-write leaves only temporary files (never a partial image under its final name): sweep them.
             TempFileSweep.RemoveOrphans(options.DestinationPath);
         }
@@ -39,7 +41,8 @@ namespace GptImage.Orchestration
 
         /// <summary>
         /// Writes one result and returns a copy with Path set and Bytes released (for -PassThru). Failed and
-        /// NotRun results only get a manifest row. Throws GptImageBatchException (GptImage.FileExists) or
+        /// NotRun results only get a manifest row. Throws GptImageBatchException (GptImage.FileExists, GptImage.DuplicateFileName:
+        /// another result of this export took the name, GptImage.WriteFailed) or
         /// GptImageApiException (GptImage.InvalidImage) when the image cannot be written; no manifest row then.
         /// </summary>
         public GptImageResult Write(GptImageResult result)
@@ -50,18 +53,25 @@ namespace GptImage.Orchestration
             if (hasImage)
             {
                 copy.Bytes ??= ReadExisting(copy);
-                ImageFileWriter.Write(copy, _options.DestinationPath, _options.FileNameTemplate, _options.Layout, _options.Force);
+                ImageFileWriter.Write(copy, _options.DestinationPath, _options.FileNameTemplate, _options.Layout, _options.Force, _claims);
             }
-            _manifest?.Write(copy);
+            try
+            {
+                _manifest?.Write(copy);
+            }
+            catch (Exception e) when (WriteFailure.IsWriteError(e))
+            {
+                throw WriteFailure.For(_manifest!.Path, e, copy.Path is null ? null : $" The image itself was written to '{copy.Path}'.");
+            }
             Count(copy);
             return copy;
         }
 
-        /// <summary>Totals of what was exported; appended to the manifest as a "Total" row.</summary>
+        /// <summary>Writes the manifest (replacing an earlier run's) and its summary side file; returns the totals of what was exported.</summary>
         public BatchSummary Complete()
         {
             _totals.Elapsed = DateTimeOffset.UtcNow - _started;
-            if (_manifest != null && _totals.Submitted > 0) _manifest.WriteTotals(_totals);
+            if (_manifest != null && _totals.Submitted > 0) _manifest.Commit();
             return _totals;
         }
 
@@ -82,7 +92,11 @@ namespace GptImage.Orchestration
             _totals.Submitted++;
             switch (r.Status)
             {
-                case GptImageResult.StatusSucceeded: _totals.Succeeded++; _totals.Images++; break;
+                case GptImageResult.StatusSucceeded:
+                    _totals.Succeeded++;
+                    _totals.Images++;
+                    if (r.Index == 0) _totals.ApiCalls++; // one paid request per row, whatever its image count
+                    break;
                 case GptImageResult.StatusCached: _totals.Cached++; _totals.Images++; break;
                 case GptImageResult.StatusNotRun: _totals.NotRun++; break;
                 default: _totals.Failed++; break;

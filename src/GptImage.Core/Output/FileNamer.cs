@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -24,6 +25,14 @@ namespace GptImage.Orchestration
 
         /// <summary>Checks a template's braces once, before a batch starts.</summary>
         public static void ValidateTemplate(string? template) => TemplateText.Placeholders(template ?? DefaultTemplate, "FileName");
+
+        /// <summary>
+        /// Checks, before a row's request is sent, that the template can name the row's images: every placeholder is a
+        /// result field or one of <paramref name="fields"/>. Throws GptImageValidationException (GptImage.TemplateColumnMissing,
+        /// GptImage.InvalidTemplate) as <see cref="Name"/> would after the image was paid for.
+        /// </summary>
+        public static void CheckFields(string? template, IReadOnlyDictionary<string, string?> fields) =>
+            Name(template, new GptImageResult { SourceFields = fields ?? throw new ArgumentNullException(nameof(fields)), RowNumber = 1, Sha256 = "0" });
 
         /// <summary>The file name (with extension) for one image.</summary>
         public static string Name(string? template, GptImageResult result)

@@ -7,7 +7,7 @@ namespace GptImage.Orchestration
     /// <summary>The manifest's fixed columns, in order, and how each is read from a result. Source columns follow them.</summary>
     internal static class ManifestColumns
     {
-        /// <summary>Prefix given to a source column whose name is already a fixed column.</summary>
+        /// <summary>Prefix of every source column: Source.Sku for the input row's Sku, so no input column can shadow a fixed one.</summary>
         public const string SourcePrefix = "Source.";
 
         public static readonly IReadOnlyList<(string Name, Func<GptImageResult, string?> Value)> Fixed = new (string, Func<GptImageResult, string?>)[]
@@ -42,22 +42,11 @@ namespace GptImage.Orchestration
             ("ErrorMessage", r => r.ErrorMessage),
         };
 
-        private static readonly HashSet<string> FixedNames = BuildNames();
-
-        public static bool IsFixed(string name) => FixedNames.Contains(name);
-
         /// <summary>The column a source field is written under.</summary>
-        public static string ForSource(string field) => IsFixed(field) ? SourcePrefix + field : field;
+        public static string ForSource(string field) => SourcePrefix + field;
 
         public static string? Money(decimal? usd) => usd?.ToString("0.######", CultureInfo.InvariantCulture);
 
         private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-        private static HashSet<string> BuildNames()
-        {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var column in Fixed) names.Add(column.Name);
-            return names;
-        }
     }
 }

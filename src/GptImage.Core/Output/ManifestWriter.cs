@@ -2,16 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 
 namespace GptImage.Orchestration
 {
     /// <summary>
-    /// Appends one row per image (and per failed or not-run row) to a .csv or .jsonl manifest. CSV: the header
-    /// is written once; when appending to an existing file its header decides the columns, so every row lines
-    /// up. Each row is one flushed write; a row cut short by a crash is dropped when the file is next opened.
-    /// Thread-safe. Anything shaped like an API key is masked.
+    /// A run's ledger in a .csv or .jsonl file: one row per input row and image, with its final status (Succeeded,
+    /// Cached, Failed or NotRun, a failure with its ErrorId), ordered by row and image. Rows are collected while the run
+    /// goes and <see cref="Commit"/> writes the whole file at once, atomically (temporary file, then rename): a rerun
+    /// replaces the ledger instead of appending to it, and a reader never sees half of one. There is no totals row, so
+    /// summing CostUsd over the rows gives the run's cost; the totals go to a side file, &lt;name&gt;.summary.json.
+    /// CSV: the fixed columns, then Source.&lt;Column&gt; for every column any input row had. Thread-safe. Anything
+    /// shaped like an API key is masked.
     /// </summary>
     public sealed class ManifestWriter
     {
@@ -20,9 +24,8 @@ namespace GptImage.Orchestration
         // The client's redactor without a known key: masks anything shaped like a key or a bearer token.
         private static readonly SecretRedactor Redactor = new SecretRedactor(null);
         private readonly object _lock = new object();
+        private readonly List<GptImageResult> _rows = new List<GptImageResult>();
         private readonly bool _csv;
-        private List<string>? _header;
-        private bool _opened;
 
         public ManifestWriter(string path)
         {
@@ -32,78 +35,63 @@ namespace GptImage.Orchestration
             if (extension != ".csv" && extension != ".jsonl")
                 throw new GptImageValidationException(ErrorIds.InvalidManifestPath, "ManifestPath", path, "a file name ending in .csv or .jsonl");
             _csv = extension == ".csv";
+            SummaryPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileNameWithoutExtension(Path) + ".summary.json");
         }
 
         public string Path { get; }
 
-        /// <summary>Rows written by this writer.</summary>
-        public int RowsWritten { get; private set; }
+        /// <summary>The side file with the run's totals: manifest.csv gets manifest.summary.json.</summary>
+        public string SummaryPath { get; }
 
+        /// <summary>Rows collected so far.</summary>
+        public int RowsWritten { get { lock (_lock) return _rows.Count; } }
+
+        /// <summary>Adds the final state of one image, or of a row that made none (Failed, NotRun).</summary>
         public void Write(GptImageResult result)
         {
             if (result is null) throw new ArgumentNullException(nameof(result));
-            lock (_lock)
-            {
-                Open();
-                Append(_csv ? CsvRow(result) : JsonRow(result));
-                RowsWritten++;
-            }
+            GptImageResult row = result.Copy();
+            row.Bytes = null; // the ledger keeps the facts, not the pixels
+            lock (_lock) _rows.Add(row);
         }
 
-        /// <summary>A closing row with Status "Total": counts, tokens and cost of the batch.</summary>
-        public void WriteTotals(BatchSummary summary)
+        /// <summary>Writes the ledger and its summary, each replacing the file of an earlier run in one rename.</summary>
+        public void Commit()
         {
-            if (summary is null) throw new ArgumentNullException(nameof(summary));
-            var totals = new GptImageResult
-            {
-                Status = "Total",
-                Prompt = summary.ToString(),
-                Model = string.Empty,
-                Format = string.Empty,
-                Usage = new ImageUsage { InputTokens = summary.InputTokens, OutputTokens = summary.OutputTokens, TotalTokens = summary.InputTokens + summary.OutputTokens },
-                CostUsd = summary.ActualCostUsd,
-                Created = DateTimeOffset.UtcNow,
-            };
-            Write(totals);
+            List<GptImageResult> rows;
+            lock (_lock) rows = _rows.OrderBy(r => r.RowNumber).ThenBy(r => r.Index).ToList();
+            byte[] body = Utf8NoBom.GetBytes(_csv ? Csv(rows) : Jsonl(rows));
+            // A BOM on a CSV lets Windows PowerShell 5.1's Import-Csv and Excel read non-ASCII prompts.
+            byte[] preamble = _csv ? Encoding.UTF8.GetPreamble() : new byte[0];
+            AtomicFile.Write(Path, preamble.Concat(body).ToArray(), overwrite: true);
+            AtomicFile.Write(SummaryPath, Utf8NoBom.GetBytes(ManifestSummary.Json(rows, System.IO.Path.GetFileName(Path))), overwrite: true);
         }
 
-        private void Open()
+        private static string Csv(IReadOnlyList<GptImageResult> rows)
         {
-            if (_opened) return;
-            _opened = true;
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            if (!File.Exists(Path)) return;
-            DropPartialLastLine();
-            if (_csv)
+            var sourceFields = new List<string>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (GptImageResult row in rows)
+                foreach (string field in row.SourceFields.Keys)
+                    if (seen.Add(field)) sourceFields.Add(field);
+
+            var header = ManifestColumns.Fixed.Select(c => c.Name).Concat(sourceFields.Select(ManifestColumns.ForSource)).ToList();
+            var text = new StringBuilder(CsvText.Line(header));
+            foreach (GptImageResult row in rows)
             {
-                using var reader = new StreamReader(Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                string? first = reader.ReadLine();
-                if (!string.IsNullOrEmpty(first)) _header = CsvText.Parse(first!);
+                var values = ManifestColumns.Fixed.Select(c => c.Value(row))
+                    .Concat(sourceFields.Select(f => FieldLookup.TryGet(row.SourceFields, f, out string? v) ? v : null))
+                    .Select(Redactor.Redact);
+                text.Append(CsvText.Line(values));
             }
+            return text.ToString();
         }
 
-        private string CsvRow(GptImageResult result)
+        private static string Jsonl(IEnumerable<GptImageResult> rows)
         {
             var text = new StringBuilder();
-            if (_header is null)
-            {
-                _header = new List<string>();
-                foreach (var column in ManifestColumns.Fixed) _header.Add(column.Name);
-                foreach (var field in result.SourceFields.Keys) _header.Add(ManifestColumns.ForSource(field));
-                text.Append(CsvText.Line(_header));
-            }
-            var values = new List<string?>(_header.Count);
-            foreach (string column in _header) values.Add(Redactor.Redact(Value(result, column)));
-            return text.Append(CsvText.Line(values)).ToString();
-        }
-
-        private static string? Value(GptImageResult result, string column)
-        {
-            foreach (var fixedColumn in ManifestColumns.Fixed)
-                if (string.Equals(fixedColumn.Name, column, StringComparison.OrdinalIgnoreCase)) return fixedColumn.Value(result);
-            string field = column.StartsWith(ManifestColumns.SourcePrefix, StringComparison.OrdinalIgnoreCase) && ManifestColumns.IsFixed(column.Substring(ManifestColumns.SourcePrefix.Length))
-                ? column.Substring(ManifestColumns.SourcePrefix.Length) : column;
-            return FieldLookup.TryGet(result.SourceFields, field, out string? value) ? value : null;
+            foreach (GptImageResult row in rows) text.Append(JsonRow(row));
+            return text.ToString();
         }
 
         private static string JsonRow(GptImageResult result)
@@ -134,33 +122,5 @@ namespace GptImage.Orchestration
 
         private static bool IsNumeric(string column) =>
             column is "RowNumber" or "Index" or "Compression" or "InputTokens" or "OutputTokens" or "TotalTokens" or "CostUsd" or "EstimatedCostUsd";
-
-        private void Append(string text)
-        {
-            bool isNew = !File.Exists(Path) || new FileInfo(Path).Length == 0;
-            // A BOM on a new CSV lets Windows PowerShell 5.1's Import-Csv and Excel read non-ASCII prompts.
-            byte[] preamble = isNew && _csv ? Encoding.UTF8.GetPreamble() : new byte[0];
-            byte[] body = Utf8NoBom.GetBytes(text);
-            using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            var bytes = new byte[preamble.Length + body.Length];
-            Buffer.BlockCopy(preamble, 0, bytes, 0, preamble.Length);
-            Buffer.BlockCopy(body, 0, bytes, preamble.Length, body.Length);
-            stream.Write(bytes, 0, bytes.Length);
-            stream.Flush(flushToDisk: true);
-        }
-
-        private void DropPartialLastLine()
-        {
-            using var stream = new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-            if (stream.Length == 0) return;
-            long position = stream.Length;
-            while (position > 0)
-            {
-                stream.Position = position - 1;
-                if (stream.ReadByte() == '\n') break;
-                position--;
-            }
-            if (position < stream.Length) stream.SetLength(position);
-        }
     }
 }

@@ -2,12 +2,13 @@ using System;
 using System.Globalization;
 using System.IO;
 using GptImage.Imaging;
+using GptImage.Imaging.Uploads;
 
 namespace GptImage.Validation
 {
     /// <summary>
-    /// The checks on an edit's files: count, existence, type by content (not by extension), size, and the
-    /// mask's PNG-ness, alpha channel and pixel size. Reads only headers.
+    /// The checks on an edit's files: count, existence, type by content (not by extension), size, each image
+    /// read in full for damage (<see cref="InputImageCheck"/>), and the mask's PNG-ness, alpha channel and pixel size.
     /// </summary>
     internal static class EditInputRules
     {
@@ -33,12 +34,18 @@ namespace GptImage.Validation
                 if (format == null || (pngOnly && format != "png"))
                     throw new GptImageValidationException(ErrorIds.InvalidImage, ImageParameter, image.ToString(),
                         (pngOnly ? $"{caps!.Name} edits only PNG images" : "each image must be a PNG, JPEG or WebP file")
-                        + " (judged by the file's bytes, not its extension).");
-                long length = image.GetLength();
-                if (length > maxBytes)
+                        + $" (judged by the file's bytes, not its extension); '{image.FileName}' is not.");
+                // Over the limits is resized to fit on upload (UploadPreparer), unless NoResize asks for a refusal.
+                UploadPlan plan = UploadPreparer.Plan(image, r, caps);
+                if (plan.OverLimits && r.NoResize)
                     throw new GptImageValidationException(ErrorIds.ImageTooLarge, ImageParameter, image.ToString(),
-                        $"each image must be under {Megabytes(maxBytes)}{RequestValidator.ForModel(caps)}; this one is {Megabytes(length)}.");
+                        $"each image must be under {Megabytes(maxBytes)}{RequestValidator.ForModel(caps)} and within the pixels the model makes ({UploadLimits.For(caps).Describe(caps?.Name)}); this one is {plan.Width}x{plan.Height}, {Megabytes(plan.Bytes)}. Without -NoResize it is resized to fit.");
+                InputImageCheck.Check(image, ErrorIds.InvalidImage, ImageParameter);
             }
+            UploadPlan first = UploadPreparer.Plan(r.Images[0], r, caps);
+            if (first.Resize && EffectiveMask(r) != null && !r.ResizeMask)
+                throw new GptImageValidationException(ErrorIds.MaskMismatch, MaskParameter, EffectiveMask(r)!.ToString(),
+                    $"a mask for an image that is resized to fit ({first.Width}x{first.Height} to about {first.TargetWidth}x{first.TargetHeight}): add -ResizeMask to resize the mask with it, or -NoResize to refuse the image.");
         }
 
         public static void CheckMask(ImageEditRequest r, ModelCapabilities? caps)

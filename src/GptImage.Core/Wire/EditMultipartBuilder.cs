@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using GptImage.Imaging;
+using GptImage.Imaging.Uploads;
 using GptImage.Validation;
 
 namespace GptImage.Wire
@@ -12,7 +13,8 @@ namespace GptImage.Wire
     /// Builds the multipart/form-data body of POST /images/edits (CreateImageEditRequest): the text fields,
     /// one `image[]` part per input image and an optional `mask` part. Every part name and file name is
     /// quoted; every file part carries its real type from the bytes, because the API answers
-    /// application/octet-stream with 400 unsupported_file_mimetype. Files are streamed, never copied whole.
+    /// application/octet-stream with 400 unsupported_file_mimetype. Each file is held prepared in memory for the
+    /// request's attempts (at most 50 MB an image, as the API takes).
     /// </summary>
     internal sealed class EditMultipartBuilder
     {
@@ -21,17 +23,21 @@ namespace GptImage.Wire
 
         private readonly List<WireField> _fields;
         private readonly IDictionary<string, object?> _additional;
-        private readonly List<(ImageInput Input, string MimeType)> _images = new List<(ImageInput, string)>();
-        private readonly (ImageInput Input, string MimeType)? _mask;
+        private readonly List<(ImageInput Input, byte[] Bytes, string MimeType)> _images = new List<(ImageInput, byte[], string)>();
+        private readonly (ImageInput Input, byte[] Bytes, string MimeType)? _mask;
 
-        /// <summary>Reads each file's header once to learn its type; the request must have passed validation.</summary>
+        /// <summary>
+        /// Prepares each file once (metadata removed, resized to fit: <see cref="UploadPreparer"/>) and learns its type
+        /// from the prepared bytes; every attempt sends the same bytes. The request must have passed validation.
+        /// </summary>
         public EditMultipartBuilder(ImageEditRequest request)
         {
             _fields = WireFields.For(request);
             _additional = request.AdditionalBody ?? new Dictionary<string, object?>();
-            foreach (ImageInput image in request.Images) _images.Add((image, MimeOf(image)));
+            (IReadOnlyList<byte[]> images, byte[]? preparedMask) = UploadPreparer.PrepareAll(request);
+            for (int i = 0; i < request.Images.Count; i++) _images.Add((request.Images[i], images[i], MimeOf(request.Images[i], images[i])));
             ImageInput? mask = EditInputRules.EffectiveMask(request);
-            if (mask != null) _mask = (mask, MimeOf(mask));
+            if (mask != null && preparedMask != null) _mask = (mask, preparedMask, MimeOf(mask, preparedMask));
         }
 
         /// <summary>A fresh body for one attempt (each attempt reopens the files; HttpClient disposes the content).</summary>
@@ -50,14 +56,14 @@ namespace GptImage.Wire
                 text.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(extra.Key.Trim()) };
                 form.Add(text);
             }
-            foreach (var image in _images) form.Add(FilePart(ImagePartName, image.Input, image.MimeType));
-            if (_mask is { } mask) form.Add(FilePart(MaskPartName, mask.Input, mask.MimeType));
+            foreach (var image in _images) form.Add(FilePart(ImagePartName, image.Input, image.Bytes, image.MimeType));
+            if (_mask is { } mask) form.Add(FilePart(MaskPartName, mask.Input, mask.Bytes, mask.MimeType));
             return form;
         }
 
-        private static HttpContent FilePart(string name, ImageInput input, string mimeType)
+        private static HttpContent FilePart(string name, ImageInput input, byte[] bytes, string mimeType)
         {
-            var part = new StreamContent(input.OpenRead(), 81920);
+            var part = new ByteArrayContent(bytes);
             part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
             {
                 Name = Quote(name),
@@ -67,8 +73,8 @@ namespace GptImage.Wire
             return part;
         }
 
-        private static string MimeOf(ImageInput input) =>
-            ImageFormatDetector.MimeType(ImageFormatDetector.Detect(input.ReadHeader(ImageFormatDetector.SignatureLength))
+        private static string MimeOf(ImageInput input, byte[] bytes) =>
+            ImageFormatDetector.MimeType(ImageFormatDetector.Detect(bytes)
                 ?? throw new GptImageValidationException(ErrorIds.InvalidImage, "Path", input.ToString(), "a PNG, JPEG or WebP file."));
 
         private static string Quote(string value) => "\"" + value + "\"";

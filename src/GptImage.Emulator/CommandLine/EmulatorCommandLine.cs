@@ -29,6 +29,7 @@ Usage: dotnet run --project src/GptImage.Emulator -- [options]
   --today YYYY-MM-DD         the date for shutdown checks (default: today)
   --stream-interval-ms N     pause between streamed events
   --revised-prompt           add revised_prompt to GPT image answers
+  --realistic-images         PNG answers of real size: 1-3 MB of incompressible pixels
   --help                     this text";
 
         /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the flag and value on bad input.</summary>
@@ -79,6 +80,7 @@ Usage: dotnet run --project src/GptImage.Emulator -- [options]
                         break;
                     case "--stream-interval-ms": options.StreamEventInterval = TimeSpan.FromMilliseconds(Int(flag, Value(), 0, int.MaxValue)); break;
                     case "--revised-prompt": options.IncludeRevisedPrompt = true; break;
+                    case "--realistic-images": options.RealisticImages = true; break;
                     default: throw new ArgumentException($"Unknown option '{flag}'. Run with --help for the list.");
                 }
             }

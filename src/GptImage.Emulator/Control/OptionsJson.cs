@@ -37,6 +37,8 @@ namespace GptImage.Emulator.Control
             new("streamEventIntervalMs", (o, v) => o.StreamEventInterval = Ms(v), (w, o) => w.WriteNumber("streamEventIntervalMs", o.StreamEventInterval.TotalMilliseconds)),
             new("includeRevisedPrompt", (o, v) => o.IncludeRevisedPrompt = v.GetBoolean(), (w, o) => w.WriteBoolean("includeRevisedPrompt", o.IncludeRevisedPrompt)),
             new("batchCompletionDelayMs", (o, v) => o.BatchCompletionDelay = Ms(v), (w, o) => w.WriteNumber("batchCompletionDelayMs", o.BatchCompletionDelay.TotalMilliseconds)),
+            new("realisticImages", (o, v) => o.RealisticImages = v.GetBoolean(), (w, o) => w.WriteBoolean("realisticImages", o.RealisticImages)),
+            new("redirectTo", (o, v) => o.RedirectTo = v.ValueKind == JsonValueKind.Null ? null : v.GetString(), (w, o) => w.WriteString("redirectTo", o.RedirectTo)),
         };
 
         public static IEnumerable<string> Names => Knobs.Select(k => k.Name);

@@ -46,6 +46,7 @@ namespace GptImage.Emulator.Pipeline
         private async Task RunAsync(HttpContext context, ImageEndpoint endpoint, string? deployment, AuthScheme scheme, string? key,
             RecordedRequest record, CancellationToken ct)
         {
+            if (Options.RedirectTo is string redirectTo) { Redirect(context, record, redirectTo); return; }
             ApiError? authError = Authentication.Check(scheme, key, Options);
             if (authError != null) { await FailAsync(context, record, authError).ConfigureAwait(false); return; }
             if (deployment != null && string.IsNullOrEmpty(context.Request.Query["api-version"]))
@@ -100,7 +101,7 @@ namespace GptImage.Emulator.Pipeline
             record.Model = call.Text("model");
             record.Fields = ImageCallReader.FieldNames(call);
             record.Files = call.Images.Concat(call.Mask is null ? Enumerable.Empty<UploadedFile>() : new[] { call.Mask })
-                .Select(f => new RecordedFilePart(f.Param, f.FileName, f.ContentType, f.Bytes.Length)).ToArray();
+                .Select(f => RecordedFilePart.From(f.Param, f.FileName, f.ContentType, f.Bytes)).ToArray();
         }
 
         private FaultKind ChooseFault(out TimeSpan? announcedWait)
@@ -136,10 +137,20 @@ namespace GptImage.Emulator.Pipeline
                 await StreamWriter.SendAsync(context, call, valid, usage, created, _state.Images, Options.StreamEventInterval, truncate, ct).ConfigureAwait(false);
                 return;
             }
-            RenderedImage image = _state.Images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
+            RenderedImage image = Options.RealisticImages
+                ? _state.Images.GetRealistic(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent)
+                : _state.Images.Get(valid.Width, valid.Height, valid.OutputFormat, valid.Transparent);
             byte[] body = ImagesResponseWriter.Build(valid, image, usage, created, _state.ImageUrlBase, Options.IncludeRevisedPrompt);
             if (truncate) record.Outcome = RequestOutcome.Truncated;
             await ImagesResponseWriter.SendAsync(context, body, truncate, ct).ConfigureAwait(false);
+        }
+
+        // The same path and query under another base: what a moved API or a hostile proxy would answer.
+        private static void Redirect(HttpContext context, RecordedRequest record, string redirectTo)
+        {
+            record.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            context.Response.Headers["Location"] = redirectTo.TrimEnd('/') + context.Request.Path + context.Request.QueryString;
         }
 
         private void WriteRequestId(HttpContext context, RecordedRequest record, bool azure)

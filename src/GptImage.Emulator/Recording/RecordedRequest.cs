@@ -9,8 +9,17 @@ namespace GptImage.Emulator
     /// <summary>Which form of credentials the request carried (the key itself is never stored).</summary>
     public enum AuthScheme { None, Bearer, ApiKeyHeader }
 
-    /// <summary>One file part of a multipart edit, as it arrived.</summary>
-    public sealed record RecordedFilePart(string Name, string? FileName, string? ContentType, long Length);
+    /// <summary>
+    /// One file part of a multipart edit, as it arrived: <see cref="Base64"/> holds its bytes (up to
+    /// <see cref="RecordedBytesLimit"/>; null above) so tests can check what was uploaded, for example that no EXIF went.
+    /// </summary>
+    public sealed record RecordedFilePart(string Name, string? FileName, string? ContentType, long Length, string? Base64)
+    {
+        public const int RecordedBytesLimit = 8 * 1024 * 1024;
+
+        public static RecordedFilePart From(string name, string? fileName, string? contentType, byte[] bytes) =>
+            new RecordedFilePart(name, fileName, contentType, bytes.Length, bytes.Length <= RecordedBytesLimit ? Convert.ToBase64String(bytes) : null);
+    }
 
     /// <summary>One request the emulator received. Secrets are left out: no key, no Authorization header.</summary>
     public sealed class RecordedRequest

@@ -53,6 +53,18 @@ namespace GptImage.Emulator.Responses
                     writer.WriteStartObject("headers");
                     foreach (var header in r.Headers) writer.WriteString(header.Key, header.Value);
                     writer.WriteEndObject();
+                    writer.WriteStartArray("files");
+                    foreach (RecordedFilePart file in r.Files)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("name", file.Name);
+                        writer.WriteString("fileName", file.FileName);
+                        writer.WriteString("contentType", file.ContentType);
+                        writer.WriteNumber("length", file.Length);
+                        writer.WriteString("base64", file.Base64);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();

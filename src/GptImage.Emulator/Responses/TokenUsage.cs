@@ -1,6 +1,9 @@
 using System;
 using GptImage.Emulator.Images;
 using GptImage.Emulator.Validation;
+using GptImage.Orchestration;
+// The record has an ImageTokens property; the price list's counter goes by another name here.
+using PriceListTokens = GptImage.Orchestration.ImageTokens;
 
 namespace GptImage.Emulator.Responses
 {
@@ -10,37 +13,34 @@ namespace GptImage.Emulator.Responses
         public long InputTokens => TextTokens + ImageTokens;
         public long TotalTokens => InputTokens + OutputTokens;
 
-        /// <summary>Each partial image of a stream costs this many extra output tokens (OpenAI's pricing note).</summary>
-        public const int TokensPerPartialImage = 100;
-
         /// <summary>
-        /// Realistic counts: the gpt-image-1 family's published output tokens per image (square / portrait /
-        /// landscape by quality), scaled by pixel count for other sizes; text ~ one token per four characters;
-        /// input images like vision inputs (85 + 170 per 512-pixel tile after scaling), plus a flat extra for
-        /// input_fidelity=high. Good enough to test cost arithmetic; not OpenAI's exact tokenizer.
+        /// Realistic counts from the module's own price list (GptImage.Core's Data/prices.json), so that what the
+        /// client estimates before a request is what the emulator bills: output tokens per image by model,
+        /// quality and size, plus the extra tokens of each partial image; text at about one token per four
+        /// characters; input images like vision inputs (85 + 170 per 512-pixel tile after scaling), plus a flat
+        /// extra for input_fidelity=high. Good enough to test cost arithmetic; not OpenAI's exact tokenizer.
         /// </summary>
         public static TokenUsage For(ValidatedCall call, System.Collections.Generic.IReadOnlyList<UploadedImageInfo> inputs)
         {
-            long text = Math.Max(1, (call.Prompt.Length + 3) / 4);
+            long text = PriceListTokens.Text(call.Prompt);
             long image = 0;
             foreach (UploadedImageInfo input in inputs)
                 image += InputImageTokens(input.Width, input.Height) + (call.InputFidelity == "high" ? 4096 : 0);
-            long perImage = OutputTokensPerImage(call.Quality, call.Width, call.Height) + (long)call.PartialImages * TokensPerPartialImage;
+            long perImage = OutputTokensPerImage(call.Model, call.Quality, call.Width, call.Height) + call.PartialImages * PriceListTokens.PerPartialImage;
             return new TokenUsage(text, image, perImage * call.Count);
         }
 
-        public static long OutputTokensPerImage(string quality, int width, int height)
+        /// <summary>
+        /// Output tokens of one image from the price list; models it has no prices for (dall-e, unknown names) and
+        /// qualities it has no row for (dall-e's standard/hd) bill like gpt-image-1 at medium quality.
+        /// </summary>
+        public static long OutputTokensPerImage(string model, string quality, int width, int height)
         {
-            var (square, portrait, landscape) = quality switch
-            {
-                "low" => (272, 408, 400),
-                "high" => (4160, 6240, 6208),
-                _ => (1056, 1584, 1568),
-            };
-            if (width == 1024 && height == 1024) return square;
-            if (width == 1024 && height == 1536) return portrait;
-            if (width == 1536 && height == 1024) return landscape;
-            return (long)Math.Round(square * ((double)width * height / (1024.0 * 1024.0)));
+            ModelPrice fallback = PriceTable.Find("gpt-image-1")!;
+            ModelPrice price = PriceTable.Find(model) ?? fallback;
+            return PriceListTokens.PerImage(price, quality, width, height, out _)
+                ?? PriceListTokens.PerImage(fallback, "medium", width, height, out _)
+                ?? throw new InvalidOperationException("The price list has no medium-quality row for gpt-image-1.");
         }
 
         public static long InputImageTokens(int width, int height)

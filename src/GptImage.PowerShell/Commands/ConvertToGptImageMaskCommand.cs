@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
@@ -149,12 +150,20 @@ namespace GptImage.Commands
                 byte[] png = FromRectangles
                     ? MaskMaker.FromRectangles(source, Rectangle.Select(ParseRectangle).ToList(), Invert.IsPresent)
                     : MaskMaker.FromImage(source, Invert.IsPresent ? Opposite(EditColor) : EditColor, Threshold);
-                AtomicFileWrite.WriteAllBytes(destination, png, Force.IsPresent);
+                try
+                {
+                    AtomicFileWrite.WriteAllBytes(destination, png, Force.IsPresent);
+                }
+                catch (Exception e) when (WriteFailure.IsWriteError(e) && !File.Exists(destination))
+                {
+                    // A folder that cannot be written (read-only, a full disk, a file in the way): the mask is not there.
+                    throw WriteFailure.For(destination, e);
+                }
                 // The provider's item, as Get-Item returns it: PSPath, PSParentPath and the rest are set, so the default
                 // table shows the file like any other and the object pipes on by PSPath.
                 WriteObject(InvokeProvider.Item.Get(new[] { destination }, force: true, literalPath: true), enumerateCollection: true);
             }
-            catch (Exception e) when (e is GptImageImageException || e is GptImageValidationException || e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
+            catch (Exception e) when (e is GptImageImageException || e is GptImageValidationException || e is GptImageBatchException || e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
             {
                 WriteError(ErrorRecords.From(e, typed));
             }

@@ -52,107 +52,87 @@ namespace GptImage.Commands
         private const string PathSet = EditRequestInput.PathSet;
         private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
 
-        /// <summary>Input images (png, jpeg or webp); wildcards allowed. All matches go into one request, at most 16.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Input images (png, jpeg or webp); wildcards allowed. All matches go into one request, at most 16. Without it, each piped file, piped path, New-GptImage result or row's Path column is an image.</summary>
+        [Parameter(Position = 0, ParameterSetName = PathSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        /// <summary>Input images taken literally: no character is a wildcard. Get-ChildItem output binds here by its PSPath.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Input images taken literally: no character is a wildcard. A row's LiteralPath, PSPath or FullName column does the same per row.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
         [Alias("PSPath", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        /// <summary>What to change, in words.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>What to change, in words. Not typed, the piped row's Prompt, Description or Text column.</summary>
+        [Parameter]
         [Alias("Description", "Text")]
         [ValidateNotNullOrEmpty]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>A PNG with an alpha channel whose fully transparent pixels mark the area to edit; the same size as the first image. Default: none (the whole image may change).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>A PNG with an alpha channel whose fully transparent pixels mark the area to edit; the same size as the first image. Default: none (the whole image may change). Not typed, a piped row's MaskPath column sets it per row.</summary>
+        [Parameter]
         [AllowNull, AllowEmptyString]
         public string? MaskPath { get; set; }
 
-        /// <summary>How closely the output keeps the input's details (faces, logos): low or high. Only some models take it (not gpt-image-2); the error says which. Default: the API's.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        /// <summary>How closely the output keeps the input's details (faces, logos): low or high. Only some models take it (not gpt-image-2); the error says which. Default: the API's. Not typed, a piped row's InputFidelity column sets it per row.</summary>
+        [Parameter]
         [ValidateOptionalSet(ParameterValues.FidelityLow, ParameterValues.FidelityHigh)]
         [ArgumentCompleter(typeof(OptionalSetCompleter))]
         public string? InputFidelity { get; set; }
 
+        /// <summary>Upload the images with their EXIF (GPS position, camera), XMP, ICC profile and comments. By default these are removed before upload, after turning the pixels upright by the EXIF orientation.</summary>
+        [Parameter]
+        public SwitchParameter KeepMetadata { get; set; }
+
+        /// <summary>Refuse images over the model's limits (50 MB, or more pixels than the model makes: 8.3 megapixels on gpt-image-2) instead of resizing them to fit with a warning, which is the default.</summary>
+        [Parameter]
+        public SwitchParameter NoResize { get; set; }
+
+        /// <summary>When the first image is resized to fit, resize the mask with it. Without this switch such an edit with a mask is refused, as the mask would no longer match.</summary>
+        [Parameter]
+        public SwitchParameter ResizeMask { get; set; }
+
         /// <summary>
-        /// The pipeline record itself (a FileInfo, a New-GptImage result, a CSV row), kept for -FileName fields and
-        /// as each error's TargetObject. Compiled cmdlets do not see $_, so it binds alongside -Path/-LiteralPath.
+        /// The pipeline record: a file (Get-ChildItem, Get-Item), a path string, a New-GptImage result (its Path) or a
+        /// row with a Path column; kept for -FileName fields and as each error's TargetObject.
         /// </summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [AllowNull]
         public PSObject? InputObject { get; set; }
 
         internal override string ProgressActivity => "Editing images";
 
-        // Whether -Path/-LiteralPath were typed (only command-line values are bound when BeginProcessing runs).
-        private bool _pathsTyped;
-
-        protected override void BeginProcessing()
-        {
-            _pathsTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
-            ThrowIfAdditionalFieldsInvalid();
-        }
+        private RowInputs? _inputs;
 
         protected override void ProcessRecord()
         {
             int row = NextRowNumber();
-            object? source = CurrentPipelineObject();
-            var fields = SourceFieldReader.Read(source);
-            var request = new ImageEditRequest();
-            try
+            _inputs ??= new RowInputs
             {
-                ApplyRequestOptions(request);
-                ApplyStreamingOptions(request);
-                request.Prompt = Prompt;
-                request.InputFidelity = ParameterValues.NullIfEmpty(InputFidelity)?.ToLowerInvariant();
-                foreach (string image in ResolveImages()) request.Images.Add(image);
-                if (!string.IsNullOrWhiteSpace(MaskPath)) request.MaskPath = FileSystemPaths.ResolveLiteral(this, MaskPath!);
-                // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.
-                foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) WarnOnce(warning);
-                if (fields.Count == 0) fields = InputFilesAsFields(request);
-            }
-            catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException)
-            {
-                WriteRowError(ErrorRecords.From(e, source));
-                return;
-            }
-            catch (Exception e) when (FileSystemPaths.IsResolutionError(e))
-            {
-                // No file matches -Path, the drive does not exist, or the pattern is malformed.
-                WriteRowError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
-                return;
-            }
+                Accepts = RowKinds.Edit,
+                PipedTextIsPath = true,
+                Paths = ParameterSetName == LiteralPathSet ? LiteralPath : MyInvocation.BoundParameters.ContainsKey(nameof(Path)) ? Path : null,
+                PathsAreLiteral = ParameterSetName == LiteralPathSet,
+                Prompt = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt)) ? Prompt : null,
+                MaskPath = MaskPath,
+                InputFidelity = InputFidelity,
+                KeepMetadata = KeepMetadata.IsPresent,
+                NoResize = NoResize.IsPresent,
+                ResizeMask = ResizeMask.IsPresent,
+            };
+            PipelineRecord record = PipelineRecord.Read(InputObject);
+            // The record as it came down the pipeline, else the paths typed.
+            object? source = record.Source ?? (ParameterSetName == LiteralPathSet ? (object)LiteralPath : Path);
+            // Checks the images and the mask (format, size, alpha, dimensions against the first image, its pixels) before any upload.
+            ImageGenerationRequest? request = TryBuildBatchRow(row, record, _inputs, source);
+            if (request is null) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(DescribeTarget(request), RequestDescription.Action("Edit", request, estimate))) return;
 
+            var fields = record.Fields.Count == 0 && request is ImageEditRequest edit ? InputFilesAsFields(edit) : record.Fields;
             Dispatch(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
-        }
-
-        private IEnumerable<string> ResolveImages()
-        {
-            // A piped file reaches -Path through its ToString(): the binder latches on to the default Path set before
-            // PSPath could bind -LiteralPath, and Windows PowerShell's FileInfo.ToString() can be the bare name. The
-            // file's own full path is the image, taken literally (names like 'shot[1].png' are not patterns).
-            if (!_pathsTyped && PipedFile.PathOf(InputObject?.BaseObject) is string piped)
-            {
-                yield return piped;
-                yield break;
-            }
-            if (ParameterSetName == LiteralPathSet)
-            {
-                foreach (string path in LiteralPath) yield return FileSystemPaths.ResolveLiteral(this, path);
-                yield break;
-            }
-            foreach (string pattern in Path)
-                foreach (string path in FileSystemPaths.ResolveWildcards(this, pattern))
-                    yield return path;
         }
 
         /// <summary>
@@ -165,9 +145,5 @@ namespace GptImage.Commands
             foreach (var image in request.Images) names.Add(image.ToString());
             return new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Path"] = string.Join("; ", names) };
         }
-
-        /// <summary>The record as it came down the pipeline, else the paths typed.</summary>
-        private object CurrentPipelineObject() =>
-            InputObject ?? (ParameterSetName == LiteralPathSet ? (object)LiteralPath : Path);
     }
 }

@@ -11,9 +11,11 @@ namespace GptImage.Commands
     /// atomic (a temporary file, then a rename), so an interrupted run leaves no half-written image. An existing file
     /// with other content is that row's GptImage.FileExists error unless -Force; a file with the same content is left
     /// as it is.</para>
-    /// <para>The manifest (-ManifestPath, .csv or .jsonl) gets a row per image with the prompt, model, options, tokens,
-    /// cost, SHA-256, path, the source row's columns as Source.Column, the status and the error id, so a script can
-    /// find the failed rows and the total cost (Get-Help about_GptImage).</para>
+    /// <para>The manifest (-ManifestPath, .csv or .jsonl) is the run's ledger: a row per result, Failed and NotRun ones
+    /// included, ordered by row and image, with the prompt, model, options, tokens, cost, SHA-256, path, the source row's
+    /// columns as Source.Column, the status and the error id. It is written atomically when the run ends and replaces the
+    /// previous run's; it has no totals row, so summing CostUsd gives the run's cost, and the totals go to
+    /// &lt;name&gt;.summary.json beside it (Get-Help about_GptImage).</para>
     /// </remarks>
     /// <example>
     /// <code>Import-Csv ./products.csv | New-GptImage | Export-GptImageBatch -DestinationPath ./assets -FileName '{Sku}-{Index}' -ManifestPath ./assets/manifest.csv</code>
@@ -62,7 +64,7 @@ namespace GptImage.Commands
         [ValidateSet(ParameterValues.LayoutFlat, ParameterValues.LayoutByQuality, ParameterValues.LayoutByModel, ParameterValues.LayoutByDate, IgnoreCase = true)]
         public string Layout { get; set; } = ParameterValues.LayoutFlat;
 
-        /// <summary>The manifest file, .csv or .jsonl: a row per image with its prompt, options, tokens, cost, hash, path, source columns, status and error. Default: none.</summary>
+        /// <summary>The manifest file, .csv or .jsonl: the ledger of this run, a row per result (Failed and NotRun included) with its prompt, options, tokens, cost, hash, path, Source.Column columns, status and error, replacing the previous run's; the totals go to &lt;name&gt;.summary.json beside it. Default: none.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? ManifestPath { get; set; }
@@ -119,7 +121,7 @@ namespace GptImage.Commands
             {
                 return new ExportWriter(options);
             }
-            catch (Exception e) when (e is GptImageValidationException || e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is GptImageValidationException || e is GptImageBatchException || e is IOException || e is UnauthorizedAccessException)
             {
                 // Conflicting switches, a bad template or an unwritable folder: no result could be exported.
                 ThrowTerminatingError(ErrorRecords.From(e, DestinationPath));

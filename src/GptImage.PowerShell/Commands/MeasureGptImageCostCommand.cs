@@ -6,19 +6,20 @@ using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
-    /// <summary>Estimates the tokens and USD of each row, and the total, for the input New-GptImage or Edit-GptImage would take; sends nothing.</summary>
+    /// <summary>Estimates the tokens and USD of each row, or the total, for the input New-GptImage or Edit-GptImage would take; sends nothing.</summary>
     /// <remarks>
     /// <para>Run it on a CSV before an overnight batch. It takes the same input as New-GptImage (prompts, -Template with
-    /// CSV rows) and, with -Path or -LiteralPath (plus -MaskPath and -InputFidelity), as Edit-GptImage. Invalid rows are
-    /// reported as errors exactly as those cmdlets would report them, before any money is spent.</para>
+    /// CSV rows) and, with -Path or -LiteralPath (plus -MaskPath and -InputFidelity), as Edit-GptImage. A piped file, or a
+    /// row with a Path column, is estimated as an edit, as Edit-GptImage would take it. Invalid rows are reported as errors
+    /// exactly as those cmdlets would report them, before any money is spent.</para>
     /// <para>It writes a GptImageCostEstimate per row (RowNumber, Prompt, Model, Size, Quality, Count, estimated tokens,
-    /// EstimatedCostUsd, Basis) and then a GptImageCostTotal; -Summary writes only the total. Prices are the list prices
-    /// the module carries (PriceSource says which); an edit adds its input images and mask as input tokens at a rough
-    /// per-image figure, which the Basis column says.</para>
+    /// EstimatedCostUsd, Basis), or with -Summary one GptImageCostTotal instead: never both in one stream, so the output
+    /// goes to Export-Csv whole. Prices are the list prices the module carries (PriceSource says which); an edit adds its
+    /// input images and mask as input tokens at a rough per-image figure, which the Basis column says.</para>
     /// </remarks>
     /// <example>
     /// <code>Import-Csv ./products.csv | Measure-GptImageCost</code>
-    /// <para>An estimate per CSV row, then the total.</para>
+    /// <para>An estimate per CSV row.</para>
     /// </example>
     /// <example>
     /// <code>Import-Csv ./products.csv | Measure-GptImageCost -Quality high -Summary</code>
@@ -37,14 +38,14 @@ namespace GptImage.Commands
         private long _inputTokens, _outputTokens;
         private decimal _totalUsd;
 
-        /// <summary>Write only the total (GptImageCostTotal), not an estimate per row.</summary>
+        /// <summary>Write one GptImageCostTotal instead of a GptImageCostEstimate per row: each call writes one type only.</summary>
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
         protected override void ProcessRecord()
         {
             int row = ++_rows;
-            ImageGenerationRequest? request = TryBuildRowRequest(out object? source, out var fields);
+            ImageGenerationRequest? request = TryBuildRowRequest(row, out object? source, out var fields);
             if (request is null)
             {
                 _invalid++;
@@ -82,6 +83,7 @@ namespace GptImage.Commands
 
         protected override void EndProcessing()
         {
+            if (!Summary.IsPresent) return;
             WriteObject(new GptImageCostTotal
             {
                 Rows = _rows,

@@ -7,8 +7,11 @@ namespace GptImage.Commands
     /// <remarks>
     /// <para>Each pipeline record is one request. The prompt comes from -Prompt, a piped string, a Prompt, Description or
     /// Text column of a piped object (an Import-Csv row), or -Template filled from the record's columns. Every request
-    /// parameter (-Model, -Size, -Quality, -OutputFormat, -Compression, -Background, -Moderation, -Count, -User) also
-    /// binds by property name, so CSV columns with those names become per-row values; a blank cell means not given.</para>
+    /// parameter (-Model, -Size, -Quality, -OutputFormat, -Compression, -Background, -Moderation, -Count, -User) not typed
+    /// comes from the piped row's column of that name, so CSV columns with those names become per-row values; a blank cell
+    /// means not given. A piped file, or a row with a Path column, is an edit: New-GptImage refuses it (use Edit-GptImage).
+    /// Every record gets its number ({Row}, RowNumber) in input order, and a row that fails also writes a result with
+    /// Status Failed or NotRun, so every input row has an output object.</para>
     /// <para>Every row is checked against its model's rules before anything is sent; a bad row is that row's error and
     /// the others go on. Requests run in parallel up to -ThrottleLimit and slow down as the rate limit nears. With
     /// -OutputDirectory each image is written as it arrives and finished requests are cached there, so rerunning the
@@ -57,11 +60,10 @@ namespace GptImage.Commands
     [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
     public sealed class NewGptImageCommand : ImageBatchCmdlet
     {
-        private bool _promptTypedOnCommandLine;
+        private RowInputs? _inputs;
 
-        /// <summary>The text describing the image. Also taken from a piped string or a Prompt, Description or Text property.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.PromptSet,
-            ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The text describing the image. Without it, a piped string or the piped row's Prompt, Description or Text column is the prompt.</summary>
+        [Parameter(Position = 0, ParameterSetName = PromptInput.PromptSet)]
         [Alias("Description", "Text")]
         [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
@@ -83,39 +85,39 @@ namespace GptImage.Commands
 
         private TemplateSelection? _template;
 
-        /// <summary>The piped record (an Import-Csv row): its columns fill -Template and -FileName, and it is the TargetObject of the row's errors.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PromptInput.TemplateSet, ValueFromPipeline = true)]
-        [Parameter(ParameterSetName = PromptInput.PromptSet, ValueFromPipeline = true)]
+        /// <summary>The pipeline record: a prompt string, or a row (an Import-Csv row) whose columns give the prompt and per-row options, fill -Template and -FileName, and make each error's TargetObject.</summary>
+        // In every set and mandatory in none: a set with a mandatory pipeline parameter would win PowerShell's choice of set for every piped record.
+        [Parameter(ValueFromPipeline = true)]
+        [AllowNull]
         public PSObject? InputObject { get; set; }
 
         internal override string ProgressActivity => "Generating images";
 
         protected override void BeginProcessing()
         {
-            // Only parameters typed on the command line are bound at this point; pipeline values come later.
-            _promptTypedOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt));
+            base.BeginProcessing();
             _template = PromptInput.SelectTemplate(this, ParameterSetName, Template, TemplatePath);
-            ThrowIfAdditionalFieldsInvalid();
         }
 
         protected override void ProcessRecord()
         {
             int row = NextRowNumber();
-            object? source = InputObject ?? (object)Prompt;
-            var fields = SourceFieldReader.Read(InputObject);
-            var request = new ImageGenerationRequest();
-            bool prepared = TryPrepare(request, source, r =>
+            // Only command-line values are ever bound (the record binds to -InputObject alone), so this holds for every record.
+            _inputs ??= new RowInputs
             {
-                ApplyStreamingOptions(r);
-                r.Prompt = PromptInput.Resolve(ParameterSetName, Prompt, _template, InputObject, fields, _promptTypedOnCommandLine);
-                _template?.ApplyDefaults(r);
-            });
-            if (!prepared) return;
+                Accepts = RowKinds.Generation,
+                Template = _template,
+                Prompt = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt)) ? Prompt : null,
+            };
+            PipelineRecord record = PipelineRecord.Read(InputObject);
+            object? source = record.Source ?? Prompt;
+            ImageGenerationRequest? request = TryBuildBatchRow(row, record, _inputs, source);
+            if (request is null) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
             if (!ShouldProcess(DescribeTarget(request), RequestDescription.Action("Generate", request, estimate))) return;
 
-            Dispatch(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
+            Dispatch(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
         }
     }
 }

@@ -81,7 +81,7 @@ namespace GptImage.Commands
         protected override void ProcessRecord()
         {
             int row = ++_rowNumber;
-            ImageGenerationRequest? request = TryBuildRowRequest(out object? source, out var fields);
+            ImageGenerationRequest? request = TryBuildRowRequest(row, out object? source, out var fields);
             if (request is null) return;
 
             CostEstimate batch = CostEstimator.Estimate(request, batchApi: true);

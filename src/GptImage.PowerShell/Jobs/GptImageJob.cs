@@ -70,6 +70,9 @@ namespace GptImage.Commands
             Error.Add(error);
         }
 
+        /// <summary>A row's result made before it was handed over (its Failed result, a failure passed along from upstream).</summary>
+        internal void AddRowResult(GptImageResult result) => Output.Add(PSObject.AsPSObject(result));
+
         /// <summary>The pipeline has no more rows.</summary>
         internal void InputEnded() => _rows.CompleteAdding();
 

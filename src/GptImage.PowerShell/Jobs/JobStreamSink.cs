@@ -23,7 +23,12 @@ namespace GptImage.Commands
 
         public void OnResult(GptImageResult result) => _job.Output.Add(PSObject.AsPSObject(result));
 
-        public void OnError(ImageJob job, Exception error) => _job.AddRowError(ErrorRecords.From(error, job.Source));
+        /// <summary>The row's error, then its Failed or NotRun result, as in the foreground (every input row has an output object).</summary>
+        public void OnError(ImageJob job, Exception error)
+        {
+            _job.AddRowError(ErrorRecords.From(error, job.Source));
+            _job.Output.Add(PSObject.AsPSObject(CmdletJobSink.FailureResult(job, error)));
+        }
 
         public void OnProgress(BatchProgress progress)
         {

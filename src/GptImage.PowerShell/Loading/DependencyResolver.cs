@@ -11,27 +11,30 @@ namespace GptImage.Commands
     /// closure of System.Text.Json references older versions of its own dependencies than the ones shipped
     /// (System.Buffers 4.0.2.0 against the shipped 4.0.3.0; System.Runtime.CompilerServices.Unsafe 4.0.4.1
     /// against 6.0.0.0). Without help those loads fail. This resolver answers such requests with the file in the
-    /// module folder, whatever version was asked for. On PowerShell 7 the runtime already has these assemblies,
-    /// so the handler is never asked.
+    /// module folder (or its Dependencies folder, where the pixel code and ImageSharp are kept), whatever version was
+    /// asked for. On PowerShell 7 the module's own load context does this instead (see <see cref="ModuleLoader"/>).
     /// </summary>
     internal static class DependencyResolver
     {
-        /// <summary>The assemblies shipped next to the module dll (the AssembleModule list in the csproj).</summary>
+        /// <summary>The assemblies shipped with the module dll, in its folder or Dependencies/ (the AssembleModule list in the csproj).</summary>
         public static readonly IReadOnlyList<string> ShippedAssemblies = new[]
         {
             "GptImage.Core",
+            "GptImage.Imaging",
             "Microsoft.Bcl.AsyncInterfaces",
+            "SixLabors.ImageSharp",
             "System.Buffers",
             "System.Memory",
             "System.Numerics.Vectors",
             "System.Runtime.CompilerServices.Unsafe",
+            "System.Text.Encoding.CodePages",
             "System.Text.Encodings.Web",
             "System.Text.Json",
             "System.Threading.Tasks.Extensions",
         };
 
         private static readonly HashSet<string> Shipped = new HashSet<string>(ShippedAssemblies, StringComparer.OrdinalIgnoreCase);
-        private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".";
+        private static readonly string[] Folders = { ModuleLoader.ModuleFolder, ModuleLoader.DependencyFolder };
         private static int _registered;
 
         public static void Register()
@@ -46,18 +49,17 @@ namespace GptImage.Commands
                 AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
         }
 
-        /// <summary>The module folder's copy for a shipped name, or null to let the runtime go on looking.</summary>
-        internal static string? PathFor(string requestedName, string folder)
+        /// <summary>The first folder's copy for a shipped name, or null to let the runtime go on looking.</summary>
+        internal static string? PathFor(string requestedName, params string[] folders)
         {
             string? simpleName = new AssemblyName(requestedName).Name;
             if (simpleName is null || !Shipped.Contains(simpleName)) return null;
-            string path = Path.Combine(folder, simpleName + ".dll");
-            return File.Exists(path) ? path : null;
+            return folders.Select(folder => Path.Combine(folder, simpleName + ".dll")).FirstOrDefault(File.Exists);
         }
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
-            string? path = PathFor(args.Name, ModuleFolder);
+            string? path = PathFor(args.Name, Folders);
             if (path is null) return null;
             string simpleName = Path.GetFileNameWithoutExtension(path);
             // Once loaded, every later request (any version) gets the same assembly.

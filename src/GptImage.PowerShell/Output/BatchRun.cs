@@ -61,15 +61,16 @@ namespace GptImage.Commands
                     CacheDirectory = cmdlet.CacheDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.CacheDirectory),
                     NoCache = cmdlet.NoCache.IsPresent,
                     MaxCost = cmdlet.MaxCost.HasValue ? (decimal)cmdlet.MaxCost.Value : null,
+                    RetryTimeout = TimeSpan.FromSeconds(cmdlet.RetryTimeoutSec),
                     Endpoint = ClientOptionsFactory.Describe(clientOptions),
                 };
                 session = new BatchSession(client, batchOptions, cancellation);
                 verbose($"Sending to {batchOptions.Endpoint} (client {client.GenerationsUrl.Host}); at most {batchOptions.ThrottleLimit} requests in flight"
                     + (batchOptions.EffectiveCacheDirectory is null ? "; no result cache." : $"; result cache {batchOptions.EffectiveCacheDirectory}."));
             }
-            catch (GptImageValidationException e)
+            catch (Exception e) when (e is GptImageValidationException || e is GptImageBatchException)
             {
-                // No key, an unusable endpoint, a bad -FileName template: nothing could proceed.
+                // No key, an unusable endpoint, a bad -FileName template, an output folder that cannot be written: nothing could proceed.
                 client?.Dispose();
                 cmdlet.ThrowTerminatingError(ErrorRecords.From(e, null));
                 throw; // not reached: ThrowTerminatingError always throws

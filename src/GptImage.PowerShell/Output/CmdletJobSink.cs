@@ -31,10 +31,23 @@ namespace GptImage.Commands
             _cmdlet.WriteObject(result);
         }
 
+        /// <summary>
+        /// The row's error, then its result with Status Failed (NotRun when -MaxCost stopped it): every input row has an
+        /// output object, so Export-GptImageBatch -ManifestPath downstream records it in the ledger.
+        /// </summary>
         public void OnError(ImageJob job, Exception error)
         {
             EnsurePipelineThread();
             _cmdlet.WriteError(ErrorRecords.From(error, job.Source));
+            _cmdlet.WriteObject(FailureResult(job, error));
+        }
+
+        /// <summary>The result of a row that made no image: NotRun when -MaxCost stopped it, else Failed, with its error.</summary>
+        internal static GptImageResult FailureResult(ImageJob job, Exception error)
+        {
+            string errorId = BatchSession.ErrorIdOf(error);
+            string status = errorId == ErrorIds.CostLimitReached ? GptImageResult.StatusNotRun : GptImageResult.StatusFailed;
+            return GptImageResult.ForFailure(job, status, errorId, ErrorRecords.DisplayMessage(error));
         }
 
         public void OnProgress(BatchProgress progress)

@@ -23,6 +23,23 @@ namespace GptImage.Commands
             return record;
         }
 
+        /// <summary>
+        /// The error of one input row, which its message names ("Row 3 (shot.png): ..."). A path that cannot be resolved
+        /// is GptImage.ImageNotFound; the core's validation errors already carry the row (and the column) themselves.
+        /// </summary>
+        public static ErrorRecord ForRow(Exception error, object? target, int row, string? label)
+        {
+            ErrorRecord record = FileSystemPaths.IsResolutionError(error)
+                ? new ErrorRecord(error, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, target)
+                : From(error, target);
+            if (!(error is GptImageValidationException { RowNumber: not null }))
+                record.ErrorDetails = new ErrorDetails(GptImageValidationException.RowPrefix(row, label) + DisplayMessage(error))
+                {
+                    RecommendedAction = record.ErrorDetails?.RecommendedAction,
+                };
+            return record;
+        }
+
         /// <summary>The message the host shows for the error, with key-shaped text removed.</summary>
         internal static string DisplayMessage(Exception error) => Redactor.Redact(error.Message) ?? string.Empty;
 
@@ -64,6 +81,7 @@ namespace GptImage.Commands
                 case ErrorIds.TemplateNotFound: return ErrorCategory.ObjectNotFound;
                 case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
                 case ErrorIds.InsecureEndpoint: return ErrorCategory.SecurityError;
+                case ErrorIds.UnsafeRedirect: return ErrorCategory.SecurityError;
             }
             return error switch
             {

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
-using GptImage.Orchestration;
 using System.Security;
+using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
@@ -23,7 +23,7 @@ namespace GptImage.Commands
         [ValidateNotNullOrEmpty]
         public string? FileName { get; set; }
 
-        /// <summary>Replace existing files. Without it an existing file with other content is a per-row GptImage.FileExists error.</summary>
+        /// <summary>Replace existing files left by earlier runs. Without it an existing file with other content is a per-row GptImage.FileExists error. Never another row's file of the same run: a later row whose name and image differ is a GptImage.DuplicateFileName error.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -36,6 +36,16 @@ namespace GptImage.Commands
         [Parameter]
         [ValidateRange(0, 10)]
         public int MaxRetries { get; set; } = 3;
+
+        /// <summary>
+        /// Seconds a row that keeps failing for a passing reason (rate limit, server error, dropped connection, timeout) is
+        /// tried again, from its first attempt: after the -MaxRetries quick retries it waits the server's Retry-After (else a
+        /// pause growing to a minute) and goes again while the other rows go on; only when this time is spent is it a failed
+        /// row. An empty wallet and 4xx answers fail at once. 0 to 86400. Default: 900 (15 minutes); 0 keeps only the quick retries.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int RetryTimeoutSec { get; set; } = 900;
 
         /// <summary>Timeout of each HTTP attempt in seconds, 1 to 3600. Default: 600 (large high-quality images take minutes).</summary>
         [Parameter]
@@ -99,21 +109,50 @@ namespace GptImage.Commands
         internal AdditionalFields Additional => _additional ??= new AdditionalFields(AdditionalBody, AdditionalHeader);
 
         /// <summary>Checks -AdditionalBody and -AdditionalHeader in BeginProcessing: a bad field would fail every row, so it stops the run before any.</summary>
-        protected void ThrowIfAdditionalFieldsInvalid()
+        private void ThrowIfAdditionalFieldsInvalid()
         {
             try { Additional.Check(); }
             catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); }
         }
 
-        /// <summary>Copies -PartialImages (a value turns on streaming; the final result is the same) and -AdditionalBody onto a request.</summary>
-        internal void ApplyStreamingOptions(ImageGenerationRequest request)
-        {
-            request.PartialImages = PartialImages;
-            request.AdditionalBody = Additional.Body;
-        }
-
         /// <summary>The -WhatIf/-Confirm target: the request, plus the extra headers (secret values masked).</summary>
         internal string DescribeTarget(ImageGenerationRequest request) => RequestDescription.Target(request, Additional.DescribeHeaders());
+
+        /// <summary>
+        /// The current record's checked request with this cmdlet's own values: -PartialImages (a value turns on streaming;
+        /// the final result is the same), and a check that -FileName can name the row's images, so a placeholder the row
+        /// cannot fill is its error before anything is paid for; then <paramref name="complete"/>, a cmdlet's own change
+        /// to the request before the checks. Null after the row's error has been written.
+        /// </summary>
+        internal ImageGenerationRequest? TryBuildBatchRow(int row, PipelineRecord record, RowInputs inputs, object? target,
+            Action<ImageGenerationRequest>? complete = null)
+        {
+            ImageGenerationRequest? request = TryBuildRow(row, record, inputs, target, built =>
+            {
+                built.PartialImages = PartialImages;
+                built.AdditionalBody = Additional.Body;
+                if (OutputDirectory != null) FileNamer.CheckFields(FileName, record.Fields);
+                complete?.Invoke(built);
+            }, out ErrorRecord? error);
+            // Every input row has an output object, so a ledger downstream (Export-GptImageBatch -ManifestPath) has every row:
+            // a failed result passed along as it came, a row that failed here as its own Failed result.
+            if (record.UpstreamFailure is GptImageResult upstream) WriteRowResult(upstream);
+            else if (error != null)
+                WriteRowResult(GptImageResult.ForInvalidRow(row, target, record.Fields, error.FullyQualifiedErrorId.Split(',')[0],
+                    error.ErrorDetails?.Message ?? error.Exception.Message));
+            return request;
+        }
+
+        /// <summary>
+        /// Checks -FileName's braces, -AdditionalBody and -AdditionalHeader before the first record: a template no row could
+        /// use, or an extra field every row would send, stops the run at once.
+        /// </summary>
+        protected override void BeginProcessing()
+        {
+            try { FileNamer.ValidateTemplate(FileName); }
+            catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, FileName)); }
+            ThrowIfAdditionalFieldsInvalid();
+        }
 
         /// <summary>Rows handed to the core so far (1-based numbering of pipeline records).</summary>
         protected int RowNumber { get; private set; }
@@ -150,6 +189,13 @@ namespace GptImage.Commands
         {
             if (InJobMode) Job.AddRowError(error);
             else WriteError(error);
+        }
+
+        /// <summary>A row's result made on the pipeline thread (a row refused before sending, a failure passed along): the output, or (-AsJob) the job's.</summary>
+        private void WriteRowResult(GptImageResult result)
+        {
+            if (InJobMode) Job.AddRowResult(result);
+            else WriteObject(result);
         }
 
         /// <summary>

@@ -6,11 +6,11 @@ using System.Management.Automation;
 namespace GptImage.Commands
 {
     /// <summary>
-    /// ValidateSet for options that bind from the pipeline by property name: the value must be one of the
-    /// listed ones (any case), but null and "" pass and mean "not given, the API default applies".
-    /// PowerShell's own ValidateSet rejects null and "", which would fail every Import-Csv row with a blank
-    /// cell and every New-GptImage result (whose unset options are null) piped into Edit-GptImage.
-    /// Tab completion of the values comes from <see cref="OptionalSetCompleter"/>.
+    /// ValidateSet for the typed value of an optional request option: the value must be one of the listed ones
+    /// (any case), but null and "" pass and mean "not given, the API default applies" (PowerShell's own
+    /// ValidateSet rejects them, so a splatted $null would fail). Values from a piped row's cells are never bound
+    /// here: the core checks them per row and model (RowRequestBuilder). Tab completion comes from
+    /// <see cref="OptionalSetCompleter"/>.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateOptionalSetAttribute : ValidateArgumentsAttribute

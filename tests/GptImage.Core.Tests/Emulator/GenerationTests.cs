@@ -87,12 +87,12 @@ namespace GptImage.Tests.Emulator
         }
 
         [Fact]
-        public async Task Flexible_size_scales_output_tokens_by_pixel_count()
+        public async Task Flexible_size_scales_output_tokens_by_pixel_count()   // gpt-image-2 low: 200 tokens at 1024x1024 in the price list
         {
             using HttpClient http = Emu.CreateHttpClient();
             using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"p\",\"size\":\"2048x2048\",\"quality\":\"low\"}");
             using JsonDocument doc = await ReadJsonAsync(response);
-            Assert.Equal(4 * 272, doc.RootElement.GetProperty("usage").GetProperty("output_tokens").GetInt64());
+            Assert.Equal(4 * 200, doc.RootElement.GetProperty("usage").GetProperty("output_tokens").GetInt64());
         }
 
         [Fact]

@@ -268,3 +268,70 @@ namespace GptImage.Tests.Emulator
         }
     }
 }
+
+namespace GptImage.Tests.Emulator
+{
+    public sealed class RedirectKnobTests(EmulatorFixture emulator) : EmulatorTest(emulator)
+    {
+        [Fact]
+        public async Task RedirectTo_answers_every_image_call_307_to_the_same_path_under_the_new_base()
+        {
+            Emu.Options.RedirectTo = "http://127.0.0.1:9/elsewhere/";
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Emu.BaseUrl };
+            using HttpResponseMessage response = await http.PostAsync("images/generations?x=1",
+                new StringContent("{\"model\":\"gpt-image-2\",\"prompt\":\"a kite\"}", Encoding.UTF8, "application/json"));
+
+            Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+            Assert.Equal("http://127.0.0.1:9/elsewhere" + Emu.BaseUrl.AbsolutePath + "images/generations?x=1", response.Headers.Location!.OriginalString);
+            Assert.Equal(307, Emu.Counters.Requests.Single().StatusCode);
+        }
+
+        [Fact]
+        public void RedirectTo_must_be_an_absolute_http_url()
+        {
+            Emu.Options.RedirectTo = "ftp://example.test/";
+            Assert.Contains(Emu.Options.Validate(), p => p.Contains("RedirectTo", StringComparison.Ordinal));
+        }
+    }
+}
+
+namespace GptImage.Tests.Emulator
+{
+    public sealed class RealisticImageKnobTests(EmulatorFixture emulator) : EmulatorTest(emulator)
+    {
+        [Fact]
+        public async Task RealisticImages_answers_a_valid_png_of_the_requested_size_of_one_to_three_megabytes()
+        {
+            Emu.Options.RealisticImages = true;
+            using HttpClient http = Emu.CreateHttpClient();
+            var sizes = new List<int>();
+            foreach (string size in new[] { "1024x1024", "1536x1024", "1024x1024" })
+            {
+                using HttpResponseMessage response = await GenerateAsync(http,
+                    "{\"model\":\"gpt-image-2\",\"prompt\":\"a kite\",\"size\":\"" + size + "\",\"quality\":\"low\"}");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                byte[] png = Convert.FromBase64String(json.RootElement.GetProperty("data")[0].GetProperty("b64_json").GetString()!);
+                ImageInfo info = ImageInspector.Inspect(png);
+                Assert.Equal(size, $"{info.Width}x{info.Height}");
+                Assert.InRange(png.Length, 1_000_000, 3_200_000);
+                sizes.Add(png.Length);
+            }
+        }
+
+        [Fact]
+        public async Task RealisticImages_answers_in_turn_differ()
+        {
+            Emu.Options.RealisticImages = true;
+            using HttpClient http = Emu.CreateHttpClient();
+            var seen = new HashSet<string>();
+            for (int i = 0; i < 2; i++)
+            {
+                using HttpResponseMessage response = await GenerateAsync(http, "{\"model\":\"gpt-image-2\",\"prompt\":\"a kite\",\"size\":\"1024x1024\"}");
+                using JsonDocument json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                seen.Add(json.RootElement.GetProperty("data")[0].GetProperty("b64_json").GetString()!.Substring(200, 400));
+            }
+            Assert.Equal(2, seen.Count);
+        }
+    }
+}

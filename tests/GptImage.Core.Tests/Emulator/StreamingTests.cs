@@ -35,7 +35,7 @@ namespace GptImage.Tests.Emulator
             Assert.All(events, e => Assert.Equal((256, 256), TestImages.PngSize(Convert.FromBase64String(e.Data.GetProperty("b64_json").GetString()!))));
             JsonElement completed = events[2].Data;
             Assert.Equal("256x256", completed.GetProperty("size").GetString());
-            long perImage = (long)Math.Round(272 * (256.0 * 256 / (1024 * 1024)));
+            long perImage = (long)Math.Ceiling(200 * (256.0 * 256 / (1024 * 1024)));   // gpt-image-2 low: 200 tokens at 1024x1024, by pixel area
             Assert.Equal(perImage + 2 * 100, completed.GetProperty("usage").GetProperty("output_tokens").GetInt64());
 
             // The final image equals what the non-streaming path returns for the same request.

@@ -79,7 +79,7 @@ namespace GptImage.Tests.Faults
         }
 
         /// <summary>Kills the child (and anything it started) if the test leaves early, so no runner outlives the test.</summary>
-        private static IDisposable KillOnDispose(Process process) => new ProcessKiller(process);
+        internal static IDisposable KillOnDispose(Process process) => new ProcessKiller(process);
 
         private sealed class ProcessKiller : IDisposable
         {
@@ -104,7 +104,7 @@ namespace GptImage.Tests.Faults
                 ? Directory.GetFiles(cache, "*.json", SearchOption.AllDirectories).Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet()
                 : new HashSet<string>();
 
-        private static Process StartRunner(Uri baseUrl, string output)
+        internal static Process StartRunner(Uri baseUrl, string output, int rows = Rows)
         {
             string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
             var start = new ProcessStartInfo(dotnet)
@@ -113,7 +113,7 @@ namespace GptImage.Tests.Faults
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (string arg in new[] { typeof(TestProgram).Assembly.Location, "fault-runner", baseUrl.ToString(), output, Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            foreach (string arg in new[] { typeof(TestProgram).Assembly.Location, "fault-runner", baseUrl.ToString(), output, rows.ToString(System.Globalization.CultureInfo.InvariantCulture) })
                 start.ArgumentList.Add(arg);
             return Process.Start(start) ?? throw new InvalidOperationException("could not start the runner");
         }

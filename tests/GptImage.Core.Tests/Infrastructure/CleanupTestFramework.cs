@@ -9,13 +9,20 @@ using Xunit.Sdk;
 namespace GptImage.Tests.Infrastructure
 {
     /// <summary>
-    /// xunit's own framework plus one step after the last test of the assembly: <see cref="TestTemp"/>'s folder
+    /// xunit's own framework plus one step before the first test (the fallback cache goes into the run's temp folder)
+    /// and one after the last test of the assembly: <see cref="TestTemp"/>'s folder
     /// is deleted. It runs before the run reports "finished"; later hooks (framework disposal,
     /// AppDomain.ProcessExit) race with the runner ending the test host, which left the folders behind.
     /// </summary>
     public sealed class CleanupTestFramework : XunitTestFramework
     {
-        public CleanupTestFramework(IMessageSink messageSink) : base(messageSink) { }
+        public CleanupTestFramework(IMessageSink messageSink) : base(messageSink)
+        {
+            // A paid answer the cache cannot store goes to a fallback cache in the user's profile: a test run (and the
+            // fault runner's child processes, which inherit this) keeps its own, in its temp folder, deleted at the end.
+            System.Environment.SetEnvironmentVariable(GptImage.Orchestration.FallbackCacheLocation.EnvironmentVariable,
+                System.IO.Path.Combine(TestTemp.NewDirectory(), "fallback-cache"));
+        }
 
         protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
             new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);

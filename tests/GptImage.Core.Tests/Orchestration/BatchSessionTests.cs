@@ -366,7 +366,7 @@ namespace GptImage.Tests.Orchestration
         }
 
         [Fact]
-        public void Manifest_gets_a_row_per_image_and_per_failure_plus_totals()
+        public void Manifest_gets_a_row_per_image_and_per_failure_and_the_totals_go_to_its_summary()
         {
             string dir = Jobs.TempDirectory();
             string manifest = Path.Combine(dir, "manifest.csv");
@@ -378,11 +378,13 @@ namespace GptImage.Tests.Orchestration
                 session.Complete(sink);
             }
             string[] lines = File.ReadAllLines(manifest);
-            Assert.Equal(4, lines.Length); // header, 2 rows, totals
+            Assert.Equal(3, lines.Length); // header and 2 rows: no totals row to be summed with them
             Assert.StartsWith("Status,RowNumber,Index,Prompt", lines[0].TrimStart('\uFEFF'));
-            Assert.Contains(lines, l => l.StartsWith("Succeeded,") && l.Contains(sink.Results[0].Path!));
-            Assert.Contains(lines, l => l.StartsWith("Failed,") && l.Contains(ErrorIds.ServerError));
-            Assert.StartsWith("Total,", lines[3]);
+            Assert.StartsWith("Succeeded,1,", lines[1]);
+            Assert.Contains(sink.Results[0].Path!, lines[1]);
+            Assert.StartsWith("Failed,2,", lines[2]);
+            Assert.Contains(ErrorIds.ServerError, lines[2]);
+            Assert.Contains("\"Failed\": 1", File.ReadAllText(Path.Combine(dir, "manifest.summary.json")));
         }
     }
 }

@@ -38,9 +38,10 @@ namespace GptImage.Tests.Orchestration
             Assert.Equal(0.02m, totals.ActualCostUsd);
 
             string[] lines = File.ReadAllLines(manifest);
-            Assert.Equal(5, lines.Length);
+            Assert.Equal(4, lines.Length); // header and three results; the totals are in the summary side file
             Assert.Contains(lines, l => l.StartsWith("Failed,") && l.Contains(ErrorIds.ModerationBlocked));
-            Assert.Contains(lines, l => l.StartsWith("Total,"));
+            Assert.DoesNotContain(lines, l => l.StartsWith("Total,"));
+            Assert.True(File.Exists(Path.Combine(dir, "manifest.summary.json")));
         }
 
         [Fact]

@@ -19,39 +19,55 @@ namespace GptImage.Tests.Orchestration
         };
 
         [Fact]
-        public void Csv_quotes_fields_writes_the_header_once_and_keeps_columns_when_appending()
+        public void Csv_quotes_fields_orders_rows_and_gives_every_source_column_its_prefix()
         {
             string path = Path.Combine(Jobs.TempDirectory(), "m.csv");
-            new ManifestWriter(path).Write(Row("a \"quoted\", comma\nline", new Dictionary<string, string?> { ["Sku"] = "A1", ["Prompt"] = "p" }));
-            // A second writer (a later run) with the columns in another order and one extra column.
-            new ManifestWriter(path).Write(Row("plain", new Dictionary<string, string?> { ["Extra"] = "e", ["Sku"] = "B2", ["Prompt"] = "q" }));
+            var writer = new ManifestWriter(path);
+            var second = Row("plain", new Dictionary<string, string?> { ["Extra"] = "e", ["Sku"] = "B2", ["Prompt"] = "q" });
+            second.RowNumber = 2;
+            writer.Write(second); // finished first, written second
+            writer.Write(Row("a \"quoted\", comma\nline", new Dictionary<string, string?> { ["Sku"] = "A1", ["Prompt"] = "p" }));
+            writer.Commit();
 
             string text = File.ReadAllText(path);
-            Assert.Single(AllIndexes(text, "Status,RowNumber"));
             Assert.Contains("\"a \"\"quoted\"\", comma\nline\"", text);
             string header = text.Split(new[] { "\r\n" }, StringSplitOptions.None)[0].TrimStart('\uFEFF');
-            var columns = header.Split(',');
-            Assert.Equal("Sku", columns[columns.Length - 2]);
-            Assert.Equal("Source.Prompt", columns[columns.Length - 1]);
-            Assert.DoesNotContain("Extra", header);
-            Assert.EndsWith(",B2,q\r\n", text);
+            Assert.EndsWith(",ErrorMessage,Source.Sku,Source.Prompt,Source.Extra", header);
+            Assert.True(text.IndexOf(",A1,", StringComparison.Ordinal) < text.IndexOf(",B2,", StringComparison.Ordinal), "rows are ordered by row number");
+            Assert.EndsWith(",B2,q,e\r\n", text);
         }
 
         [Fact]
-        public void A_row_cut_short_by_a_crash_is_dropped_before_appending()
+        public void A_second_run_replaces_the_ledger_and_no_totals_row_is_written()
         {
             string path = Path.Combine(Jobs.TempDirectory(), "m.jsonl");
-            new ManifestWriter(path).Write(Row("one", new Dictionary<string, string?>()));
-            File.AppendAllText(path, "{\"Status\":\"Succ");
-            new ManifestWriter(path).Write(Row("two", new Dictionary<string, string?> { ["Sku"] = "S" }));
+            foreach (string run in new[] { "one", "two" })
+            {
+                var writer = new ManifestWriter(path);
+                writer.Write(Row(run, new Dictionary<string, string?> { ["Sku"] = "S" }));
+                var failed = Row(run, new Dictionary<string, string?> { ["Sku"] = "T" });
+                failed.RowNumber = 2;
+                failed.Status = GptImageResult.StatusFailed;
+                failed.ErrorId = ErrorIds.ModerationBlocked;
+                failed.CostUsd = null;
+                writer.Write(failed);
+                writer.Commit();
+            }
             string[] lines = File.ReadAllLines(path);
             Assert.Equal(2, lines.Length);
-            foreach (string line in lines) JsonDocument.Parse(line).Dispose();
-            using var doc = JsonDocument.Parse(lines[1]);
-            Assert.Equal("two", doc.RootElement.GetProperty("Prompt").GetString());
-            Assert.Equal(200, doc.RootElement.GetProperty("OutputTokens").GetInt32());
-            Assert.Equal(0.0123m, doc.RootElement.GetProperty("CostUsd").GetDecimal());
-            Assert.Equal("S", doc.RootElement.GetProperty("Source").GetProperty("Sku").GetString());
+            using var first = JsonDocument.Parse(lines[0]);
+            Assert.Equal("two", first.RootElement.GetProperty("Prompt").GetString());
+            Assert.Equal(200, first.RootElement.GetProperty("OutputTokens").GetInt32());
+            Assert.Equal(0.0123m, first.RootElement.GetProperty("CostUsd").GetDecimal());
+            Assert.Equal("S", first.RootElement.GetProperty("Source").GetProperty("Sku").GetString());
+            using var second = JsonDocument.Parse(lines[1]);
+            Assert.Equal(ErrorIds.ModerationBlocked, second.RootElement.GetProperty("ErrorId").GetString());
+
+            using var summary = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(path, ".summary.json")));
+            Assert.Equal(2, summary.RootElement.GetProperty("Rows").GetInt32());
+            Assert.Equal(1, summary.RootElement.GetProperty("Failed").GetInt32());
+            Assert.Equal(0.0123m, summary.RootElement.GetProperty("CostUsd").GetDecimal());
+            Assert.Equal(1, summary.RootElement.GetProperty("ErrorIds").GetProperty(ErrorIds.ModerationBlocked).GetInt32());
         }
 
         [Fact]
@@ -62,7 +78,9 @@ namespace GptImage.Tests.Orchestration
             var failed = Row("p", new Dictionary<string, string?> { ["Note"] = "Bearer " + key });
             failed.Status = GptImageResult.StatusFailed;
             failed.ErrorMessage = "Incorrect API key provided: " + key;
-            new ManifestWriter(path).Write(failed);
+            var writer = new ManifestWriter(path);
+            writer.Write(failed);
+            writer.Commit();
             string text = File.ReadAllText(path);
             Assert.DoesNotContain("ZZZZZZ", text);
             Assert.Contains("sk-***", text);
@@ -73,11 +91,6 @@ namespace GptImage.Tests.Orchestration
         {
             var e = Assert.Throws<GptImageValidationException>(() => new ManifestWriter("out.txt"));
             Assert.Contains("-ManifestPath", e.Message);
-        }
-
-        private static IEnumerable<int> AllIndexes(string text, string value)
-        {
-            for (int i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal)) yield return i;
         }
     }
 }

@@ -28,7 +28,8 @@ namespace GptImage.Tests.Review
             var client = new FakeImageClient();
             var cache = new FullDiskCache();
             var sink = new RecordingSink();
-            using var session = new BatchSession(client, new BatchOptions { Cache = cache }, CancellationToken.None);
+            string fallback = Path.Combine(Jobs.TempDirectory(), "fallback");
+            using var session = new BatchSession(client, new BatchOptions { Cache = cache, FallbackCacheDirectory = fallback }, CancellationToken.None);
             session.Submit(Jobs.Generate("a lighthouse"), sink);
             session.Complete(sink);
 
@@ -40,7 +41,15 @@ namespace GptImage.Tests.Review
             Assert.Equal(1, session.Summary.ApiCalls);
             Assert.Equal(1, session.Summary.Succeeded);
             Assert.True(session.Summary.ActualCostUsd > 0m, "the call was paid for, so its cost must count toward -MaxCost");
-            Assert.Contains(sink.Warnings, w => w.Contains("not enough space"));
+            Assert.Contains(sink.Warnings, w => w.Contains("not enough space") && w.Contains(fallback));
+
+            // The answer waits in the fallback cache: a rerun with the same (still full) cache does not pay again.
+            var rerun = new RecordingSink();
+            using var again = new BatchSession(client, new BatchOptions { Cache = cache, FallbackCacheDirectory = fallback }, CancellationToken.None);
+            again.Submit(Jobs.Generate("a lighthouse"), rerun);
+            again.Complete(rerun);
+            Assert.Equal(1, client.Calls);
+            Assert.Equal(GptImageResult.StatusCached, Assert.Single(rerun.Results).Status);
         }
     }
 }

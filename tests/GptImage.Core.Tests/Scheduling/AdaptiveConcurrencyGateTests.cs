@@ -134,8 +134,10 @@ namespace GptImage.Tests.Scheduling
             Task<IDisposable> single = gate.AcquireAsync(1, CancellationToken.None);
             Assert.False(single.IsCompleted); // even one more image would pass 8
             _now += TimeSpan.FromSeconds(10);
+            // Its answer, 10 s later: now 8 images in the window. The client reports the attempt before the lease is
+            // released (as in GptImageClient): released first, a waiter could be admitted in between, before the answer counts.
+            gate.OnAttempt(Announcing(images: 4, imagesLimit: 8));
             second.Dispose();
-            gate.OnAttempt(Announcing(images: 4, imagesLimit: 8)); // its answer, 10 s later: now 8 images in the window
             Assert.False(third.IsCompleted);
             Assert.False(single.IsCompleted);
             _now += TimeSpan.FromSeconds(51); // the first request's 4 images leave the minute: room for 4 more, no more

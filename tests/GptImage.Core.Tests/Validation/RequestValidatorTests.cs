@@ -320,10 +320,11 @@ namespace GptImage.Tests.Validation
         }
 
         [Fact]
-        public void An_image_over_the_models_file_size_limit_is_rejected()
+        public void An_image_over_the_models_file_size_limit_is_rejected_with_NoResize()
         {
+            // Without NoResize it is resized to fit on upload instead (UploadPreparerTests).
             string big = Oversized("big.png", 4 * 1024 * 1024 + 1);
-            var e = Rejected(Edit(r => { r.Model = "dall-e-2"; r.Images[0] = big; }));
+            var e = Rejected(Edit(r => { r.Model = "dall-e-2"; r.Images[0] = big; r.NoResize = true; }));
             Assert.Equal(ErrorIds.ImageTooLarge, e.ErrorId);
             Assert.Contains("under 4 MB for dall-e-2", e.Message);
         }

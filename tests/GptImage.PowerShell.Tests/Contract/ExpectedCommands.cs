@@ -6,18 +6,36 @@ namespace GptImage.PowerShell.Tests.Contract
     /// </summary>
     internal static class ExpectedCommands
     {
-        // Request options shared by New-GptImage, Edit-GptImage and Measure-GptImageCost: all bind by property name.
+        // Request options shared by New-GptImage, Edit-GptImage, Measure-GptImageCost and Submit-GptImageBatchJob. Typed on the
+        // command line only: a piped row's columns of the same names are read by the cmdlet (PipelineRecord), never bound by
+        // PowerShell, so no cell can make PowerShell drop a record and no file property becomes an option.
         private static readonly string[] RequestOptions =
         {
-            "-Background string {*: N} [ValidateOptionalSet: transparent|opaque|auto]",
-            "-Compression int? {*: N}",
-            "-Count int? [aliases: N] {*: N}",
-            "-Model string {*: N}",
-            "-Moderation string {*: N} [ValidateOptionalSet: low|auto]",
-            "-OutputFormat string {*: N} [ValidateOptionalSet: png|jpeg|webp]",
-            "-Quality string {*: N} [ValidateOptionalSet: low|medium|high|auto|standard|hd]",
-            "-Size string {*: N}",
-            "-User string {*: N}",
+            "-Background string {*:} [ValidateOptionalSet: transparent|opaque|auto]",
+            "-Compression int? {*:}",
+            "-Count int? [aliases: N] {*:}",
+            "-Model string {*:}",
+            "-Moderation string {*:} [ValidateOptionalSet: low|auto]",
+            "-OutputFormat string {*:} [ValidateOptionalSet: png|jpeg|webp]",
+            "-Quality string {*:} [ValidateOptionalSet: low|medium|high|auto|standard|hd]",
+            "-Size string {*:}",
+            "-User string {*:}",
+        };
+
+        // The record inputs of the cmdlets that take generations and edits (Measure-GptImageCost, Submit-GptImageBatchJob).
+        private static readonly string[] RowInputs =
+        {
+            "-InputFidelity string {LiteralPath:} {Path:} [ValidateOptionalSet: low|high]",
+            "-InputObject System.Management.Automation.PSObject {*: V}",
+            "-KeepMetadata switch {*:}",
+            "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M}",
+            "-MaskPath string {LiteralPath:} {Path:}",
+            "-NoResize switch {*:}",
+            "-Path string[] {Path: M P0}",
+            "-Prompt string [aliases: Description, Text] {LiteralPath:} {Path:} {Prompt: P0}",
+            "-ResizeMask switch {*:}",
+            "-Template string {Template: M P0}",
+            "-TemplatePath string[] {Template:}",
         };
 
         // Output, pacing, connection and cost options of the cmdlets that spend money.
@@ -36,6 +54,7 @@ namespace GptImage.PowerShell.Tests.Contract
             "-NoCache switch {*:}",
             "-OutputDirectory string {*:}",
             "-PartialImages int? {*:} [ValidateRange: 0..3]",
+            "-RetryTimeoutSec int {*:} [ValidateRange: 0..86400]",
             "-SavePartial switch {*:}",
             "-ThrottleLimit int {*:} [ValidateRange: 1..64]",
             "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
@@ -57,17 +76,9 @@ namespace GptImage.PowerShell.Tests.Contract
         {
             ["Submit-GptImageBatchJob"] = Cmdlet(
                 "Submit-GptImageBatchJob class=SubmitGptImageBatchJobCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.BatchApi.GptImageBatchJob",
-                RequestOptions, BatchApiOptions, new[]
+                RequestOptions, BatchApiOptions, RowInputs, new[]
                 {
-                    "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
-                    "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
-                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
-                    "-MaskPath string {LiteralPath: N} {Path: N}",
                     "-Metadata System.Collections.Hashtable {*:}",
-                    "-Path string[] {Path: M P0 V N}",
-                    "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
-                    "-Template string {Template: M P0}",
-                    "-TemplatePath string[] {Template:}",
                 }),
             ["Get-GptImageBatchJob"] = Cmdlet(
                 "Get-GptImageBatchJob class=GetGptImageBatchJobCommand sealed ShouldProcess=False Output=GptImage.BatchApi.GptImageBatchJob",
@@ -95,8 +106,8 @@ namespace GptImage.PowerShell.Tests.Contract
                 "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult,GptImage.Commands.GptImageJob",
                 RequestOptions, BatchOptions, new[]
                 {
-                    "-InputObject System.Management.Automation.PSObject {Prompt: V} {Template: M V}",
-                    "-Prompt string [aliases: Description, Text] {Prompt: M P0 V N}",
+                    "-InputObject System.Management.Automation.PSObject {*: V}",
+                    "-Prompt string [aliases: Description, Text] {Prompt: P0}",
                     "-Template string {Template: M P0}",
                     "-TemplatePath string[] {Template:}",
                 }),
@@ -104,12 +115,27 @@ namespace GptImage.PowerShell.Tests.Contract
                 "Edit-GptImage class=EditGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult,GptImage.Commands.GptImageJob",
                 RequestOptions, BatchOptions, new[]
                 {
-                    "-InputFidelity string {*: N} [ValidateOptionalSet: low|high]",
+                    "-InputFidelity string {*:} [ValidateOptionalSet: low|high]",
                     "-InputObject System.Management.Automation.PSObject {*: V} [DontShow]",
-                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
-                    "-MaskPath string {*: N}",
-                    "-Path string[] {Path: M P0 V N}",
-                    "-Prompt string [aliases: Description, Text] {*: M N}",
+                    "-KeepMetadata switch {*:}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M}",
+                    "-MaskPath string {*:}",
+                    "-NoResize switch {*:}",
+                    "-Path string[] {Path: P0}",
+                    "-Prompt string [aliases: Description, Text] {*:}",
+                    "-ResizeMask switch {*:}",
+                }),
+            ["Expand-GptImage"] = Cmdlet(
+                "Expand-GptImage class=ExpandGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult,GptImage.Commands.GptImageJob",
+                RequestOptions, BatchOptions, new[]
+                {
+                    "-Anchor GptImage.Imaging.Pixels.OutpaintAnchor {*:}",
+                    "-AspectRatio string {*:}",
+                    "-InputObject System.Management.Automation.PSObject {*: V} [DontShow]",
+                    "-KeepMetadata switch {*:}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M}",
+                    "-Path string[] {Path: P0}",
+                    "-Prompt string [aliases: Description, Text] {*:}",
                 }),
             ["Test-GptImageMask"] = Cmdlet(
                 "Test-GptImageMask class=TestGptImageMaskCommand sealed ShouldProcess=False Output=System.Boolean,GptImage.MaskReport",
@@ -144,6 +170,23 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Path string[] {FromImage: M P0 V N} {Rectangle: M P0 V N}",
                     "-Rectangle string[] {Rectangle: M} {RectangleLiteralPath: M}",
                     "-Threshold int {FromImage:} {FromImageLiteralPath:} [ValidateRange: 1..254]",
+                }),
+            ["Resize-GptImage"] = Cmdlet(
+                "Resize-GptImage class=ResizeGptImageCommand sealed ShouldProcess=True ConfirmImpact=Low DefaultSet=Path Output=System.IO.FileInfo",
+                new[]
+                {
+                    "-Dpi double {*:}",
+                    "-Force switch {*:}",
+                    "-Height int? {*:}",
+                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
+                    "-OutputDirectory string {*:}",
+                    "-OutputFormat string {*:} [ValidateSet: png|jpeg|webp]",
+                    "-Path string[] {Path: M P0 V N}",
+                    "-PrintHeight double? {*:}",
+                    "-PrintWidth double? {*:}",
+                    "-Quality int? {*:} [ValidateRange: 1..100]",
+                    "-Scale double? {*:}",
+                    "-Width int? {*:}",
                 }),
             ["Connect-GptImage"] = Cmdlet(
                 "Connect-GptImage class=ConnectGptImageCommand sealed ShouldProcess=False DefaultSet=ApiKey Output=GptImage.Commands.GptImageConnection",
@@ -191,17 +234,9 @@ namespace GptImage.PowerShell.Tests.Contract
                 }),
             ["Measure-GptImageCost"] = Cmdlet(
                 "Measure-GptImageCost class=MeasureGptImageCostCommand sealed ShouldProcess=False DefaultSet=Prompt Output=GptImage.Commands.GptImageCostEstimate,GptImage.Commands.GptImageCostTotal",
-                RequestOptions, new[]
+                RequestOptions, RowInputs, new[]
                 {
-                    "-InputFidelity string {LiteralPath: N} {Path: N} [ValidateOptionalSet: low|high]",
-                    "-InputObject System.Management.Automation.PSObject {LiteralPath: V} {Path: V} {Prompt: V} {Template: M V}",
-                    "-LiteralPath string[] [aliases: PSPath, FullName] {LiteralPath: M N}",
-                    "-MaskPath string {LiteralPath: N} {Path: N}",
-                    "-Path string[] {Path: M P0 V N}",
-                    "-Prompt string [aliases: Description, Text] {LiteralPath: M N} {Path: M N} {Prompt: M P0 V N}",
                     "-Summary switch {*:}",
-                    "-Template string {Template: M P0}",
-                    "-TemplatePath string[] {Template:}",
                 }),
         };
 

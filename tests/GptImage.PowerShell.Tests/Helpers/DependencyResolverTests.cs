@@ -8,9 +8,9 @@ namespace GptImage.PowerShell.Tests.Helpers
         [Fact]
         public void It_knows_every_dll_of_the_module_folder_but_the_module_itself()
         {
-            var shipped = Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll")
+            var shipped = Directory.GetFiles(RepositoryPaths.ModuleFolder, "*.dll", SearchOption.AllDirectories)
                 .Select(Path.GetFileNameWithoutExtension)
-                .Where(n => n != "GptImage.PowerShell")
+                .Where(n => n != "GptImage.PowerShell" && n != "GptImage.PowerShell.LoadContext")
                 .OrderBy(n => n, System.StringComparer.Ordinal);
             Assert.Equal(shipped, DependencyResolver.ShippedAssemblies.OrderBy(n => n, System.StringComparer.Ordinal));
         }
@@ -24,6 +24,14 @@ namespace GptImage.PowerShell.Tests.Helpers
             string? path = DependencyResolver.PathFor(requested, RepositoryPaths.ModuleFolder);
             Assert.NotNull(path);
             Assert.Equal(RepositoryPaths.ModuleFolder, Path.GetDirectoryName(path));
+        }
+
+        [Fact]
+        public void The_pixel_code_and_ImageSharp_resolve_from_the_Dependencies_folder()
+        {
+            string dependencies = Path.Combine(RepositoryPaths.ModuleFolder, "Dependencies");
+            foreach (string name in new[] { "GptImage.Imaging, Version=0.1.0.0", "SixLabors.ImageSharp, Version=2.0.0.0, Culture=neutral, PublicKeyToken=d998eea7b14cab13" })
+                Assert.Equal(dependencies, Path.GetDirectoryName(DependencyResolver.PathFor(name, RepositoryPaths.ModuleFolder, dependencies)));
         }
 
         [Theory]
