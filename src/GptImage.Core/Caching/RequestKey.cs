@@ -36,6 +36,12 @@ namespace GptImage.Orchestration
                 WriteNumber(json, "n", request.Count);
                 WriteText(json, "user", request.User);
                 WriteNumber(json, "partial_images", request.PartialImages);
+                // Written only when there are extras, so the keys of every request without them stay as they were.
+                if (request.AdditionalBody is { Count: > 0 } extras)
+                {
+                    json.WritePropertyName("additional_body");
+                    GptImage.Wire.AdditionalBody.WriteCanonical(json, extras);
+                }
                 if (request is ImageEditRequest edit)
                 {
                     WriteText(json, "input_fidelity", edit.InputFidelity);

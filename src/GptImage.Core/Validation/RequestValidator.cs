@@ -40,6 +40,7 @@ namespace GptImage
             CheckOutput(request, caps);
             CheckModeration(request, caps);
             CheckPartialImages(request, caps);
+            Wire.AdditionalBody.Check(request.AdditionalBody, request is ImageEditRequest);
             return warnings;
         }
 
