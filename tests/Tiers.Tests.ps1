@@ -171,3 +171,13 @@ Describe 'A bad -Tier table' {
         Test-Path -LiteralPath $dest | Should -BeFalse
     }
 }
+
+Describe 'Tab completion of -TierBy' {
+    It 'offers <Expected> for <Typed>' -ForEach @(
+        @{ Typed = 'Export-GptImageBatch -TierBy '; Expected = 'Quality', 'Model' }
+        @{ Typed = 'Export-GptImageBatch -TierBy m'; Expected = @('Model') }
+    ) {
+        $completion = TabExpansion2 -inputScript $Typed -cursorColumn $Typed.Length
+        @($completion.CompletionMatches.CompletionText) | Should -Be $Expected
+    }
+}
