@@ -55,11 +55,12 @@ namespace GptImage.Commands
     ///     medium = @{ Format = 'webp'; Quality = 85 }
     ///     '*'    = @{ Format = 'webp'; Quality = 70; ThumbnailWidth = 256 }
     /// }
-    /// Import-Csv ./products.csv | New-GptImage |
+    /// Import-Csv ./catalog.csv | New-GptImage |
     ///     Export-GptImageBatch -DestinationPath ./catalog -FileName '{Sku}' -TierBy Quality -Tier $tiers -ManifestPath ./catalog/manifest.csv</code>
-    /// <para>Keeps high-quality images as lossless PNG masters, writes medium ones as WebP at quality 85 and every other one as
-    /// WebP at quality 70 with a 256-pixel-wide thumbnail beside it (./catalog/MUG-001.thumb-256.webp); the manifest records
-    /// each file with its format, pixel size, bytes and SHA-256.</para>
+    /// <para>catalog.csv has a Quality column (high, medium, low). Keeps the high-quality image as a lossless PNG master
+    /// (./catalog/MUG-001.png, the API's bytes), writes the medium one as WebP at quality 85 and every other one as WebP at
+    /// quality 70 with a 256-pixel-wide thumbnail beside it (./catalog/BAG-203.thumb-256.webp); the manifest records each
+    /// file with its format, pixel size, bytes and SHA-256.</para>
     /// </example>
     /// <example>
     /// <code>Import-Csv ./products.csv | New-GptImage -Quality low | Export-GptImageBatch -DestinationPath ./assets -ThumbnailWidth 128 -WhatIf</code>
