@@ -2,10 +2,8 @@
 # load context for its dependencies on PowerShell 7.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
     $script:Hostile = Join-Path $PSScriptRoot 'Support/hostile-images'
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
     $script:Images = Join-Path $TestDrive 'images'
     $script:Square = ('a plain square' | New-GptImage @script:Connection -Size 1024x1024 -OutputDirectory $script:Images -FileName 'square' -NoCache).Path
 
@@ -27,8 +25,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Resize-GptImage' {
@@ -54,11 +51,13 @@ Describe 'Resize-GptImage' {
     It 'never overwrites without -Force, and replaces with it' {
         $out = Join-Path $TestDrive 'force'
         $first = Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out
-        $before = $first.LastWriteTimeUtc
+        $resized = (Get-FileHash -LiteralPath $first.FullName).Hash
+        Set-Content -LiteralPath $first.FullName -Value 'someone else''s file'
         Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out -ErrorVariable exists -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $exists[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.FileExists*'
-        Start-Sleep -Milliseconds 20
-        (Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out -Force).LastWriteTimeUtc | Should -BeGreaterThan $before
+        Get-Content -LiteralPath $first.FullName | Should -Be 'someone else''s file'
+        $again = Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out -Force
+        (Get-FileHash -LiteralPath $again.FullName).Hash | Should -Be $resized
     }
 
     It '-WhatIf writes nothing and names the sizes' {

@@ -1,11 +1,7 @@
 # Pester 5: what a pipeline record is and what it binds to (files, CSV rows, strings), and how bad cells are reported.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
 
     $script:Images = Join-Path $TestDrive 'images'
     $script:Square = ('a plain square' | New-GptImage @script:Connection -Size 1024x1024 -OutputDirectory $script:Images -FileName 'square' -NoCache).Path
@@ -13,10 +9,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'A file piped in is an image, never a source of request parameters' {
@@ -93,6 +86,29 @@ Describe 'Every record gets its number; a bad cell is that row''s error' {
     It 'tab completion still offers the fixed values' {
         $completions = TabExpansion2 -inputScript 'New-GptImage -Quality ' -cursorColumn 'New-GptImage -Quality '.Length
         $completions.CompletionMatches.CompletionText | Should -Contain 'high'
+    }
+}
+
+Describe 'An error the API gives about a row names that row' {
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It 'a refused prompt in row 2 is "Row 2: ..." in the foreground and in a job' {
+        $rows = 'a green teapot', 'a forbidden teapot', 'a blue teapot'
+        $null = $rows | New-GptImage @script:Connection -NoCache -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad.Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.ModerationBlocked*'
+        "$($bad[0])" | Should -Match '^Row 2: '
+        $job = $rows | New-GptImage @script:Connection -NoCache -AsJob
+        $null = $job | Wait-Job -Timeout 60 | Receive-Job -ErrorVariable jobErrors -ErrorAction SilentlyContinue
+        "$($jobErrors[0])" | Should -Match '^Row 2: '
+        Remove-Job $job
+    }
+
+    It 'an edit''s row names its file as well' {
+        $image = Join-Path $TestDrive 'forbidden-shot.png'
+        Copy-Item -LiteralPath $script:Square -Destination $image
+        $null = Get-Item -LiteralPath $image | Edit-GptImage -Prompt 'a forbidden change' @script:Connection -NoCache -ErrorVariable bad -ErrorAction SilentlyContinue
+        "$($bad[0])" | Should -Match '^Row 1 \(forbidden-shot\.png\): '
     }
 }
 
