@@ -14,6 +14,7 @@ using SixLabors.ImageSharp.Processing;
 //   upscale <file> <scale> <png|jpeg> <n>       the module's path (PrintUpscaler: identify, decode, Lanczos-3, encode): median ms, peak RSS
 //   stages <file> <scale> <n>                   decode / resize / PNG encode (three settings) / JPEG q90, separately
 //   maskscan <file> <n> | maskdecode <file> <n>  the streaming alpha scan (MaskValidator) against an ImageSharp decode of the same mask
+//   webpmethods <file> <n>                      WebP q80 encode time and size at each encoding method (0 fastest .. 6 smallest)
 //   tier <file> <png|webp80|png+thumb256|webp80+thumb256> <count>  Export-GptImageBatch's tiered write (ExportWriter) of <count> results
 string mode = args[0];
 switch (mode)
@@ -22,6 +23,7 @@ switch (mode)
     case "upscale": Upscale(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3], int.Parse(args[4])); break;
     case "stages": Stages(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3])); break;
     case "maskscan": Time("mask scan (streaming PNG decoder)", int.Parse(args[2]), () => GptImage.MaskValidator.Validate(args[1], args[1])); break;
+    case "webpmethods": WebpMethods(args[1], int.Parse(args[2])); break;
     case "tier": Tier(args[1], args[2], int.Parse(args[3])); break;
     case "maskdecode": Time("mask decode (ImageSharp Image<Rgba32>)", int.Parse(args[2]), () => { using var i = Image.Load<Rgba32>(args[1]); }); break;
 }
@@ -82,6 +84,18 @@ static void Stages(string file, double scale, int n)
         long bytes = 0;
         Time(name, n, () => bytes = Encode(resized, encoder));
         Console.WriteLine($"  -> {bytes / 1024.0 / 1024:0.0} MiB");
+    }
+}
+
+static void WebpMethods(string file, int n)
+{
+    using var image = Image.Load<Rgba32>(file);
+    foreach (SixLabors.ImageSharp.Formats.Webp.WebpEncodingMethod method in Enum.GetValues(typeof(SixLabors.ImageSharp.Formats.Webp.WebpEncodingMethod)))
+    {
+        var encoder = new SixLabors.ImageSharp.Formats.Webp.WebpEncoder { Quality = 80, FileFormat = SixLabors.ImageSharp.Formats.Webp.WebpFileFormatType.Lossy, Method = method };
+        long bytes = 0;
+        Time($"WebP q80 method {method}", n, () => bytes = Encode(image, encoder));
+        Console.WriteLine($"  -> {bytes / 1024.0:0} KiB");
     }
 }
 
