@@ -12,7 +12,7 @@ namespace GptImage
     /// Azure deployment name) gets only the generic checks that hold for every OpenAI-compatible server.
     /// Messages name the parameter as the cmdlet user types it (-Size), the value, and what is allowed.
     /// </summary>
-    public static class RequestValidator
+    public static partial class RequestValidator
     {
         private static readonly string[] SpecQualities = { "standard", "hd", "low", "medium", "high", "auto" };
         private static readonly string[] SpecFormats = { "png", "jpeg", "webp" };
@@ -47,6 +47,7 @@ namespace GptImage
         public static IReadOnlyList<string> Validate(ImageEditRequest request, DateTime today)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
+            if (request is ConversationTurnRequest turn) return ValidateTurn(turn, today);
             if (request.Moderation != null)
                 throw new GptImageValidationException(ErrorIds.InvalidModeration, "Moderation", request.Moderation,
                     "the edits endpoint (multipart/form-data) has no moderation field; leave -Moderation out when editing.");
