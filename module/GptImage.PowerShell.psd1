@@ -25,6 +25,7 @@
         'Get-GptImageBatchJob'
         'Receive-GptImageBatchJob'
         'Stop-GptImageBatchJob'
+        'Get-GptImageTemplate'
         'Resize-GptImage'
         'Expand-GptImage'
         'Start-GptImageEmulator'

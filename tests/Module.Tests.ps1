@@ -22,7 +22,7 @@ Describe 'GptImage.PowerShell module' {
         $commands.CommandType | Sort-Object -Unique | Should -Be 'Cmdlet'
         ($commands.Name | Sort-Object) | Should -Be @(
             'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage', 'Expand-GptImage',
-            'Export-GptImageBatch', 'Get-GptImageBatchJob', 'Measure-GptImageCost', 'New-GptImage',
+            'Export-GptImageBatch', 'Get-GptImageBatchJob', 'Get-GptImageTemplate', 'Measure-GptImageCost', 'New-GptImage',
             'Receive-GptImageBatchJob', 'Resize-GptImage', 'Start-GptImageEmulator', 'Stop-GptImageBatchJob',
             'Stop-GptImageEmulator', 'Submit-GptImageBatchJob', 'Test-GptImageMask')
     }

@@ -37,6 +37,7 @@ namespace GptImage.BatchApi
                     WriteFileRef(json, maskFileId);
                 }
             }
+            AdditionalBody.WriteMembers(json, request.AdditionalBody);
             json.WriteEndObject();
         }
 

@@ -43,6 +43,12 @@ namespace GptImage.Orchestration
                     json.WriteString("responses_model", turn.ResponsesModel?.Trim());
                     json.WriteString("previous_response_id", turn.PreviousResponseId);
                 }
+                // Written only when there are extras, so the keys of every request without them stay as they were.
+                if (request.AdditionalBody is { Count: > 0 } extras)
+                {
+                    json.WritePropertyName("additional_body");
+                    GptImage.Wire.AdditionalBody.WriteCanonical(json, extras);
+                }
                 if (request is ImageEditRequest edit)
                 {
                     WriteText(json, "input_fidelity", edit.InputFidelity);

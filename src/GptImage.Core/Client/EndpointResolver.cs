@@ -28,14 +28,17 @@ namespace GptImage
                 throw new GptImageValidationException(ErrorIds.InsecureEndpoint, "Endpoint", Display(endpoint),
                     "https, because plain http would send the API key readable on the network; http is accepted only for this machine "
                     + "(localhost, 127.0.0.1, ::1) unless AllowInsecureHttp is set.");
-            if (string.IsNullOrWhiteSpace(options.ApiKey))
+            if (options.UsesAccessToken && !string.IsNullOrWhiteSpace(options.ApiKey))
+                throw new GptImageValidationException(ErrorIds.InvalidSetting, "AccessToken", null,
+                    "either an API key or an access token, not both: the key would be sent beside the token.");
+            if (string.IsNullOrWhiteSpace(options.ApiKey) && !options.UsesAccessToken)
                 throw new GptImageValidationException(ErrorIds.MissingApiKey, "ApiKey", null,
                     "an API key is required: set the OPENAI_API_KEY environment variable or pass -ApiKey.");
 
             _deployment = string.IsNullOrWhiteSpace(options.AzureDeployment) ? null : options.AzureDeployment!.Trim();
             _apiVersion = string.IsNullOrWhiteSpace(options.AzureApiVersion) ? DefaultAzureApiVersion : options.AzureApiVersion!.Trim();
             _base = _deployment is null ? WithTrailingSlash(endpoint) : AzureResourceRoot(endpoint);
-            UsesApiKeyHeader = options.UseApiKeyHeader ?? (_deployment != null || IsAzureHost(endpoint));
+            UsesApiKeyHeader = !options.UsesAccessToken && (options.UseApiKeyHeader ?? (_deployment != null || IsAzureHost(endpoint)));
             Headers = BuildHeaders(options, UsesApiKeyHeader);
         }
 
@@ -71,13 +74,18 @@ namespace GptImage
 
         private static IReadOnlyList<KeyValuePair<string, string>> BuildHeaders(GptImageClientOptions options, bool apiKeyHeader)
         {
-            string key = options.ApiKey!.Trim();
-            var headers = new List<KeyValuePair<string, string>>
+            var headers = new List<KeyValuePair<string, string>>();
+            // An access token is added per attempt (it can be renewed); a key is fixed for the client's life.
+            if (!options.UsesAccessToken)
             {
-                apiKeyHeader ? new KeyValuePair<string, string>("api-key", key) : new KeyValuePair<string, string>("Authorization", "Bearer " + key),
-            };
+                string key = options.ApiKey!.Trim();
+                headers.Add(apiKeyHeader ? new KeyValuePair<string, string>("api-key", key) : new KeyValuePair<string, string>("Authorization", "Bearer " + key));
+            }
             if (!string.IsNullOrWhiteSpace(options.Organization)) headers.Add(new KeyValuePair<string, string>("OpenAI-Organization", options.Organization!.Trim()));
             if (!string.IsNullOrWhiteSpace(options.Project)) headers.Add(new KeyValuePair<string, string>("OpenAI-Project", options.Project!.Trim()));
+            Wire.AdditionalHeaders.Check(options.AdditionalHeaders);
+            if (options.AdditionalHeaders != null)
+                foreach (var extra in options.AdditionalHeaders) headers.Add(new KeyValuePair<string, string>(extra.Key.Trim(), (extra.Value ?? string.Empty).Trim()));
             return headers;
         }
 

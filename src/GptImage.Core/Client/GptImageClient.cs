@@ -23,6 +23,8 @@ namespace GptImage
         private readonly GptImageClientOptions _options;
         private readonly EndpointResolver _endpoint;
         private readonly SecretRedactor _redactor;
+        // Set when the client authenticates with an access token (Entra ID) instead of a key.
+        private readonly AccessTokenCache? _tokens;
         private readonly RetryPolicy _retryPolicy;
         private readonly HttpClient _http;
         private int _disposed;
@@ -37,7 +39,8 @@ namespace GptImage
             if (_options.Timeout <= TimeSpan.Zero && _options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
                 throw new GptImageValidationException(ErrorIds.InvalidSetting, "TimeoutSec", _options.Timeout, "a positive time.");
             _endpoint = new EndpointResolver(_options);
-            _redactor = new SecretRedactor(_options.ApiKey?.Trim());
+            _redactor = new SecretRedactor(_options.ApiKey?.Trim(), Wire.AdditionalHeaders.SecretValues(_options.AdditionalHeaders));
+            _tokens = _options.UsesAccessToken ? new AccessTokenCache(_options.AccessToken, _options.AccessTokenProvider, _redactor) : null;
             _retryPolicy = new RetryPolicy(_options.MaxRetryDelay);
             _http = _options.HttpHandler is null
                 ? new HttpClient(CreateHandler(), disposeHandler: true)
@@ -112,12 +115,23 @@ namespace GptImage
             SuccessReader<T> readSuccess, bool idempotent, CallErrors errors, CancellationToken cancellationToken, int images = 0) where T : class
         {
             int maxAttempts = _options.MaxRetries + 1;
+            bool renewedAfterRejection = false;
             for (int attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Log($"{method.Method} {EndpointResolver.Display(url)} (attempt {attempt} of {maxAttempts}).");
                 var clock = Stopwatch.StartNew();
-                AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, createContent, readSuccess, errors, cancellationToken).ConfigureAwait(false);
+                string? token = _tokens is null ? null : await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+                AttemptOutcome outcome = await AttemptAsync(method, url, accept, attempt, token, createContent, readSuccess, errors, cancellationToken).ConfigureAwait(false);
+                if (token != null && !renewedAfterRejection && outcome.Error?.ErrorId == ErrorIds.Unauthorized && _tokens!.CanRenew)
+                {
+                    // The token expired early or was revoked: one new token and one more try, not counted as a retry.
+                    renewedAfterRejection = true;
+                    Log($"{operation}: 401 with the current access token; asking for a new one and trying again.");
+                    await _tokens.RenewAfterRejectionAsync(token, cancellationToken).ConfigureAwait(false);
+                    attempt--;
+                    continue;
+                }
                 bool willRetry = outcome.Result is null && outcome.Error!.IsTransient && attempt < maxAttempts
                     && (idempotent || outcome.Error.ErrorId == ErrorIds.RateLimited);
                 Report(outcome, attempt, clock.Elapsed, willRetry, images);
@@ -135,7 +149,7 @@ namespace GptImage
         }
 
         /// <summary>One HTTP exchange with its own timeout. Caller cancellation escapes as OperationCanceledException.</summary>
-        private async Task<AttemptOutcome> AttemptAsync<T>(HttpMethod method, Uri url, string accept, int attempt, Func<HttpContent>? createContent,
+        private async Task<AttemptOutcome> AttemptAsync<T>(HttpMethod method, Uri url, string accept, int attempt, string? accessToken, Func<HttpContent>? createContent,
             SuccessReader<T> readSuccess, CallErrors errors, CancellationToken cancellationToken) where T : class
         {
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -145,7 +159,7 @@ namespace GptImage
             HttpContent? content = createContent?.Invoke();
             try
             {
-                response = await SendOnOriginAsync(method, url, content, createContent, accept, attemptCts.Token).ConfigureAwait(false);
+                response = await SendOnOriginAsync(method, url, content, createContent, accept, accessToken, attemptCts.Token).ConfigureAwait(false);
                 string? requestId = _redactor.Redact(ResponseHeaders.RequestId(response));
                 RateLimitInfo? rateLimit = ResponseHeaders.RateLimit(response);
                 int status = (int)response.StatusCode;
@@ -218,7 +232,7 @@ namespace GptImage
         /// redirect handling is off, since it would carry the key's header to whatever host a server names.
         /// </summary>
         private async Task<HttpResponseMessage> SendOnOriginAsync(HttpMethod method, Uri url, HttpContent? content, Func<HttpContent>? createContent,
-            string accept, CancellationToken cancellationToken)
+            string accept, string? accessToken, CancellationToken cancellationToken)
         {
             for (int hops = 0; ; hops++)
             {
@@ -226,6 +240,7 @@ namespace GptImage
                 using (var message = new HttpRequestMessage(method, url) { Content = content })
                 {
                     foreach (var header in _endpoint.Headers) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    if (accessToken != null) message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + accessToken);
                     message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
                     response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 }
@@ -389,7 +404,8 @@ namespace GptImage
         private static HttpMessageHandler CreateHandler()
         {
             EnableTls12OnNetFramework();
-            // Redirects are followed by SendOnOriginAsync, within the endpoint's origin only.
+            // A redirect is followed by SendOnOriginAsync within the endpoint's origin only: the api-key header, the token
+            // and a secret extra header never reach another origin.
             var handler = new HttpClientHandler { AllowAutoRedirect = false };
             try
             {

@@ -17,6 +17,22 @@ namespace GptImage
         /// <summary>Sent as "Authorization: Bearer" (or "api-key" for Azure). Never logged, never in an error.</summary>
         public string? ApiKey { get; set; }
 
+        /// <summary>
+        /// A bearer access token instead of a key (Microsoft Entra ID for Azure OpenAI, a gateway's OAuth token): sent as
+        /// "Authorization: Bearer" on every host, Azure included. Never logged, never in an error. Not with ApiKey.
+        /// </summary>
+        public string? AccessToken { get; set; }
+
+        /// <summary>
+        /// Returns a fresh access token; called for the first request and again when the token is within five minutes of
+        /// its expiry (ExpiresOn, else the JWT's exp claim) or was refused with 401. Called on a worker thread, one call
+        /// at a time. Not with ApiKey.
+        /// </summary>
+        public Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<GptImageAccessToken>>? AccessTokenProvider { get; set; }
+
+        /// <summary>True when the client authenticates with an access token rather than a key.</summary>
+        public bool UsesAccessToken => !string.IsNullOrWhiteSpace(AccessToken) || AccessTokenProvider != null;
+
         public string? Organization { get; set; }
         public string? Project { get; set; }
 
@@ -37,6 +53,13 @@ namespace GptImage
 
         /// <summary>Send the key in the "api-key" header (Azure) instead of "Authorization: Bearer". Null: decided from the host (*.openai.azure.com).</summary>
         public bool? UseApiKeyHeader { get; set; }
+
+        /// <summary>
+        /// Extra headers sent with every request (a gateway's routing or tenant header). Authorization, api-key, cookies,
+        /// the OpenAI organization/project headers and the HTTP framing headers are refused; values of headers named
+        /// like secrets (key, token, secret, ...) are redacted from messages like the key.
+        /// </summary>
+        public System.Collections.Generic.IDictionary<string, string>? AdditionalHeaders { get; set; }
 
         /// <summary>Allow sending the key over plain http to a non-loopback host. Off by default.</summary>
         public bool AllowInsecureHttp { get; set; }
@@ -72,7 +95,8 @@ namespace GptImage
             }
 
             var copy = (GptImageClientOptions)MemberwiseClone();
-            copy.ApiKey ??= Env("OPENAI_API_KEY");
+            // With an access token the environment's key is not a fallback: it must never go out beside the token.
+            if (!copy.UsesAccessToken) copy.ApiKey ??= Env("OPENAI_API_KEY");
             if (copy.Endpoint is null)
             {
                 string? baseUrl = Env("OPENAI_BASE_URL") ?? Env("OPENAI_API_BASE");

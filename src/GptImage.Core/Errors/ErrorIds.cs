@@ -48,6 +48,10 @@ namespace GptImage
         public const string DuplicateFileName = "GptImage.DuplicateFileName";
         public const string TemplateColumnMissing = "GptImage.TemplateColumnMissing";
         public const string InvalidTemplate = "GptImage.InvalidTemplate";
+        public const string InvalidTemplateFile = "GptImage.InvalidTemplateFile";
+        public const string TemplateNotFound = "GptImage.TemplateNotFound";
+        public const string InvalidAdditionalBody = "GptImage.InvalidAdditionalBody";
+        public const string InvalidAdditionalHeader = "GptImage.InvalidAdditionalHeader";
 
         /// <summary>A generation row given to Edit-GptImage (no image), or an edit row (a file, a Path column) to New-GptImage.</summary>
         public const string WrongRowKind = "GptImage.WrongRowKind";

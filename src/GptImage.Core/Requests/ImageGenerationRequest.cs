@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace GptImage
 {
     /// <summary>
@@ -40,5 +42,12 @@ namespace GptImage
 
         /// <summary>0 to 3 partial images; a value turns on streaming (wire: stream + partial_images).</summary>
         public int? PartialImages { get; set; }
+
+        /// <summary>
+        /// Extra body fields this library does not know (a gateway's parameter, a new API field), sent as they are after
+        /// the known ones. Values: text, numbers, booleans, null, and (JSON bodies only) nested dictionaries and lists.
+        /// Keys the library sends itself (model, prompt, size, ...) and negative_prompt are refused before sending.
+        /// </summary>
+        public IDictionary<string, object?>? AdditionalBody { get; set; }
     }
 }

@@ -23,6 +23,11 @@ namespace GptImage
             if (r.PreviousResponseId != null && !IsResponseId(r.PreviousResponseId))
                 throw new GptImageValidationException(ErrorIds.InvalidSetting, "PreviousResponseId", r.PreviousResponseId,
                     "the id of an earlier turn's response, as the API gave it (resp_ followed by letters and digits).");
+            if (r.AdditionalBody != null)
+                foreach (string key in r.AdditionalBody.Keys)
+                    if (Array.IndexOf(TurnOwnedFields, key?.Trim()) >= 0)
+                        throw new GptImageValidationException(ErrorIds.InvalidAdditionalBody, "AdditionalBody", key,
+                            $"a field this module does not send itself; a conversation turn sends '{key}' (set by -Prompt, -Path, the conversation and its options).");
             IReadOnlyList<string> warnings = ValidateCommon(r, today);
             ModelCapabilities? caps = ModelCatalog.Find(r.Model);
             CheckInputFidelity(r, caps);
@@ -38,6 +43,9 @@ namespace GptImage
             }
             return warnings;
         }
+
+        /// <summary>The Responses body's own fields, which -AdditionalBody must not override (the image fields are refused for every request).</summary>
+        private static readonly string[] TurnOwnedFields = { "input", "tools", "tool_choice", "previous_response_id", "store", "instructions" };
 
         private static bool IsResponseId(string id)
         {

@@ -40,6 +40,8 @@ namespace GptImage
             CheckOutput(request, caps);
             CheckModeration(request, caps);
             CheckPartialImages(request, caps);
+            // A conversation turn's body is JSON, like a generation's; the multipart edit form takes scalars only.
+            Wire.AdditionalBody.Check(request.AdditionalBody, request is ImageEditRequest && !(request is ConversationTurnRequest));
             return warnings;
         }
 

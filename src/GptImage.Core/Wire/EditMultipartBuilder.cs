@@ -22,6 +22,7 @@ namespace GptImage.Wire
         public const string MaskPartName = "mask";
 
         private readonly List<WireField> _fields;
+        private readonly IDictionary<string, object?> _additional;
         private readonly List<(ImageInput Input, byte[] Bytes, string MimeType)> _images = new List<(ImageInput, byte[], string)>();
         private readonly (ImageInput Input, byte[] Bytes, string MimeType)? _mask;
 
@@ -32,6 +33,7 @@ namespace GptImage.Wire
         public EditMultipartBuilder(ImageEditRequest request)
         {
             _fields = WireFields.For(request);
+            _additional = request.AdditionalBody ?? new Dictionary<string, object?>();
             (IReadOnlyList<byte[]> images, byte[]? preparedMask) = UploadPreparer.PrepareAll(request);
             for (int i = 0; i < request.Images.Count; i++) _images.Add((request.Images[i], images[i], MimeOf(request.Images[i], images[i])));
             ImageInput? mask = EditInputRules.EffectiveMask(request);
@@ -46,6 +48,12 @@ namespace GptImage.Wire
             {
                 var text = new ByteArrayContent(Encoding.UTF8.GetBytes(field.AsFormText()));
                 text.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(field.Name) };
+                form.Add(text);
+            }
+            foreach (var extra in _additional)
+            {
+                var text = new ByteArrayContent(Encoding.UTF8.GetBytes(AdditionalBody.FormText(extra.Value)));
+                text.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(extra.Key.Trim()) };
                 form.Add(text);
             }
             foreach (var image in _images) form.Add(FilePart(ImagePartName, image.Input, image.Bytes, image.MimeType));

@@ -21,6 +21,7 @@ namespace GptImage.Wire
                         default: json.WriteString(field.Name, (string)field.Value); break;
                     }
                 }
+                AdditionalBody.WriteMembers(json, request.AdditionalBody);
                 json.WriteEndObject();
             }
             return buffer.ToArray();

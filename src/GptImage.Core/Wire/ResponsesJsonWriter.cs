@@ -38,6 +38,7 @@ namespace GptImage.Wire
                 json.WriteString("type", ToolType);
                 json.WriteEndObject();
                 if (request.PartialImages.HasValue) json.WriteBoolean("stream", true);
+                AdditionalBody.WriteMembers(json, request.AdditionalBody);   // -AdditionalBody: top-level fields of the Responses body
                 json.WriteEndObject();
             }
             return buffer.ToArray();

@@ -43,15 +43,20 @@ namespace GptImage.Emulator.Responses
                     writer.WriteString("endpoint", r.Endpoint);
                     writer.WriteString("previousResponseId", r.PreviousResponseId);
                     writer.WriteString("responseId", r.ResponseId);
-                    writer.WriteStartArray("fields");
-                    foreach (string field in r.Fields) writer.WriteStringValue(field);
-                    writer.WriteEndArray();
                     writer.WriteNumber("status", r.StatusCode);
                     writer.WriteString("errorCode", r.ErrorCode);
                     writer.WriteString("outcome", r.Outcome.ToString());
                     writer.WriteString("model", r.Model);
                     writer.WriteString("prompt", r.Prompt);
                     writer.WriteString("auth", r.Auth.ToString());
+                    // What the client put on the wire (never a credential: those headers are not recorded), for body and header checks.
+                    writer.WriteStartArray("fields");
+                    foreach (string field in r.Fields) writer.WriteStringValue(field);
+                    writer.WriteEndArray();
+                    writer.WriteString("jsonBody", r.JsonBody);
+                    writer.WriteStartObject("headers");
+                    foreach (var header in r.Headers) writer.WriteString(header.Key, header.Value);
+                    writer.WriteEndObject();
                     writer.WriteStartArray("files");
                     foreach (RecordedFilePart file in r.Files)
                     {

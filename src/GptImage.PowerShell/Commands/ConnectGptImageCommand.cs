@@ -3,13 +3,20 @@ using System.Security;
 
 namespace GptImage.Commands
 {
-    /// <summary>Sets this session's defaults for the endpoint, API key, Azure deployment, organization and project.</summary>
+    /// <summary>Sets this session's defaults for the endpoint, API key or access token, Azure deployment, organization and project.</summary>
     /// <remarks>
     /// <para>Later GptImage cmdlets in this session (runspace) use these defaults unless their own -ApiKey or -Endpoint
     /// say otherwise. Without Connect-GptImage the environment variables OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID
     /// and OPENAI_PROJECT_ID apply, then https://api.openai.com/v1.</para>
     /// <para>Nothing is sent over the network. The key is kept as a SecureString and never written to output, errors or
-    /// files; the connection object returned says only whether it has one (HasApiKey).</para>
+    /// files; the connection object returned says only whether it has one (HasApiKey, HasAccessToken).</para>
+    /// <para>Azure OpenAI with Microsoft Entra ID (key authentication disabled): -AccessToken takes a bearer token as a SecureString,
+    /// for example (Get-AzAccessToken -ResourceUrl https://cognitiveservices.azure.com -AsSecureString).Token. For runs that outlast a
+    /// token, -AccessTokenScript takes a script block that returns a fresh one (a SecureString, a string, or Get-AzAccessToken's
+    /// object with Token and ExpiresOn): it runs when a cmdlet starts, in your session, and again whenever the token is within five
+    /// minutes of expiry or is refused with 401; those renewals run in a runspace of their own, so the script must not rely on
+    /// variables of your session (modules load as usual). The token goes only to the endpoint, as "Authorization: Bearer", and never
+    /// appears in output, errors, verbose text or files. A typed -ApiKey on a cmdlet wins over a session's token.</para>
     /// </remarks>
     /// <example>
     /// <code># not run by the tests: it asks for the key at the prompt
@@ -22,23 +29,43 @@ namespace GptImage.Commands
     /// <para>Azure OpenAI with a classic deployment URL; the key comes from a SecretManagement vault.</para>
     /// </example>
     /// <example>
+    /// <code># not run by the tests: it points the session at a real Azure resource that later examples would then use
+    /// Connect-GptImage -Endpoint 'https://contoso.openai.azure.com/openai/v1/' -AccessTokenScript { Get-AzAccessToken -ResourceUrl 'https://cognitiveservices.azure.com' -AsSecureString }</code>
+    /// <para>Authenticates with Microsoft Entra ID: the script block runs when a cmdlet starts and again before the token expires.
+    /// Connect-GptImage itself runs nothing and sends nothing.</para>
+    /// </example>
+    /// <example>
     /// <code>Connect-GptImage -Endpoint 'http://127.0.0.1:5123/v1' -ApiKey (ConvertTo-SecureString 'sk-local-test' -AsPlainText -Force)</code>
     /// <para>Points the session at a local OpenAI-compatible server, such as the project's emulator, with a dummy key.</para>
     /// </example>
-    /// <returns>The connection: Endpoint, HasApiKey, AzureDeployment, AzureApiVersion, Organization, Project, ConnectedAt. The key is not one of its properties.</returns>
-    [Cmdlet(VerbsCommunications.Connect, "GptImage", HelpUri = HelpLinks.Readme + "connect-gptimage")]
+    /// <returns>The connection: Endpoint, HasApiKey, HasAccessToken, AzureDeployment, AzureApiVersion, Organization, Project, ConnectedAt. The key and the token are not among its properties.</returns>
+    [Cmdlet(VerbsCommunications.Connect, "GptImage", DefaultParameterSetName = KeySet, HelpUri = HelpLinks.Readme + "connect-gptimage")]
     [OutputType(typeof(GptImageConnection))]
     public sealed class ConnectGptImageCommand : PSCmdlet
     {
+        private const string KeySet = "ApiKey";
+        private const string TokenSet = "AccessToken";
+        private const string TokenScriptSet = "AccessTokenScript";
+
         /// <summary>Base URL: https://api.openai.com/v1, https://&lt;resource&gt;.openai.azure.com (with -AzureDeployment), https://&lt;resource&gt;.openai.azure.com/openai/v1/, or an OpenAI-compatible gateway. Default: $env:OPENAI_BASE_URL, then https://api.openai.com/v1.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string? Endpoint { get; set; }
 
         /// <summary>The API key as a SecureString, for example from Read-Host -AsSecureString or Get-Secret. Never printed. Default: $env:OPENAI_API_KEY.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = KeySet)]
         [SecureStringOnly]
         public SecureString? ApiKey { get; set; }
+
+        /// <summary>A bearer access token instead of a key (Microsoft Entra ID for Azure OpenAI), as a SecureString. Never printed.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        [SecureStringOnly]
+        public SecureString? AccessToken { get; set; }
+
+        /// <summary>A script block that returns a fresh access token (SecureString, string, or an object with Token and ExpiresOn); asked again before the token expires and after a 401.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TokenScriptSet)]
+        [ValidateNotNull]
+        public ScriptBlock? AccessTokenScript { get; set; }
 
         /// <summary>Azure OpenAI deployment name, for the classic /openai/deployments/{name} URL form. Default: none.</summary>
         [Parameter]
@@ -71,10 +98,10 @@ namespace GptImage.Commands
                 ThrowTerminatingError(ErrorRecords.From(e, Endpoint));
             }
 
-            var connection = new GptImageConnection(Endpoint?.Trim(), ApiKey, AzureDeployment, AzureApiVersion, Organization, Project);
+            var connection = new GptImageConnection(Endpoint?.Trim(), ApiKey, AzureDeployment, AzureApiVersion, Organization, Project, AccessToken, AccessTokenScript);
             ConnectionStore.Set(connection);
-            WriteVerbose(connection.HasApiKey
-                ? $"GptImage session defaults set for {connection.Endpoint ?? "the default endpoint"}, with an API key."
+            WriteVerbose(connection.HasApiKey || connection.HasAccessToken
+                ? $"GptImage session defaults set for {connection.Endpoint ?? "the default endpoint"}, with {(connection.HasAccessToken ? "an access token" : "an API key")}."
                 : $"GptImage session defaults set for {connection.Endpoint ?? "the default endpoint"}; the key will come from -ApiKey or $env:OPENAI_API_KEY.");
             WriteObject(connection);
         }

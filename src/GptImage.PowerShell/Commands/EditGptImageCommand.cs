@@ -38,10 +38,15 @@ namespace GptImage.Commands
     ///     Edit-GptImage -Prompt 'Add snow on the roof' -Quality low -OutputDirectory ./out/winter</code>
     /// <para>Generates an image, then edits it: the result binds to -Path by its Path property.</para>
     /// </example>
-    /// <returns>One result per image, as New-GptImage writes them: Status, Prompt, Model, Size, Quality, Format, Path, Sha256, Usage, CostUsd, RowNumber, SourceFields.</returns>
+    /// <example>
+    /// <code>$job = Get-ChildItem ./shots/*.png | Edit-GptImage -Prompt 'Put the product on a white background' -Size 1024x1024 -OutputDirectory ./white -AsJob
+    /// $job | Wait-Job | Receive-Job</code>
+    /// <para>Edits every shot in the background (-AsJob returns a job at once); Receive-Job returns the results and writes any row's error.</para>
+    /// </example>
+    /// <returns>One result per image, as New-GptImage writes them: Status, Prompt, Model, Size, Quality, Format, Path, Sha256, Usage, CostUsd, RowNumber, SourceFields. With -AsJob: a GptImageJob (Receive-Job returns the results).</returns>
     [Cmdlet(VerbsData.Edit, "GptImage", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "edit-gptimage")]
-    [OutputType(typeof(GptImageResult))]
+    [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
     public sealed class EditGptImageCommand : ImageBatchCmdlet
     {
         private const string PathSet = EditRequestInput.PathSet;
@@ -124,10 +129,10 @@ namespace GptImage.Commands
             if (request is null) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
-            if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Edit", request, estimate))) return;
+            if (!ShouldProcess(DescribeTarget(request), RequestDescription.Action("Edit", request, estimate))) return;
 
             var fields = record.Fields.Count == 0 && request is ImageEditRequest edit ? InputFilesAsFields(edit) : record.Fields;
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
+            Dispatch(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = fields, PreflightDone = true });
         }
 
         /// <summary>

@@ -29,7 +29,7 @@ namespace GptImage.Commands
     /// </example>
     [Cmdlet(VerbsData.Expand, "GptImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
         HelpUri = HelpLinks.Readme + "expand-gptimage")]
-    [OutputType(typeof(GptImageResult))]
+    [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
     public sealed class ExpandGptImageCommand : ImageBatchCmdlet
     {
         private const string PathSet = EditRequestInput.PathSet;
@@ -102,7 +102,7 @@ namespace GptImage.Commands
                 $"(image {layout.ImageWidth}x{layout.ImageHeight} at {layout.ImageX},{layout.ImageY}; mask: {painted}% of the canvas is painted)";
             WriteVerbose(what);
             if (!ShouldProcess(what, RequestDescription.Action("Edit", request, estimate))) return;
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
+            Dispatch(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
         }
 
         private OutpaintLayout Outpaint(ImageEditRequest request, out string image)

@@ -40,10 +40,24 @@ namespace GptImage.Commands
     /// <para>The real run, at most 8 requests at a time and stopped before it would spend more than 5 USD (rows not sent
     /// are NotRun). Running the same line again makes no call for the rows already done: they come back as Cached.</para>
     /// </example>
-    /// <returns>One result per image: Status (Succeeded, Cached, Failed, NotRun), Prompt, Model, Size, Quality, Format, Path, Sha256, Usage, CostUsd, RowNumber and the input row's SourceFields. Without -OutputDirectory it also holds the image bytes.</returns>
+    /// <example>
+    /// <code>Import-Csv ./products.csv | New-GptImage -Template product-shot -OutputDirectory ./out -FileName '{Sku}-shot'</code>
+    /// <para>Uses the built-in product-shot template (Get-GptImageTemplate lists the others): the Product column fills it, its
+    /// Negative part ends the prompt as "Avoid: ...", and its defaults apply where the row gives no Size or Quality.</para>
+    /// </example>
+    /// <example>
+    /// <code>$job = Import-Csv ./products.csv | New-GptImage -OutputDirectory ./out -FileName '{Sku}-job' -AsJob
+    /// $job | Wait-Job | Receive-Job</code>
+    /// <para>Runs in the background: returns a job at once (Get-Job shows it), then waits for it and receives its results.</para>
+    /// </example>
+    /// <example>
+    /// <code>'a paper boat' | New-GptImage -AdditionalBody @{ seed = 42 } -AdditionalHeader @{ 'X-Gateway-Route' = 'eu' } -WhatIf</code>
+    /// <para>Shows a request with a body field and a header this module does not know (for a gateway), without sending it.</para>
+    /// </example>
+    /// <returns>One result per image: Status (Succeeded, Cached, Failed, NotRun), Prompt, Model, Size, Quality, Format, Path, Sha256, Usage, CostUsd, RowNumber and the input row's SourceFields. Without -OutputDirectory it also holds the image bytes. With -AsJob: a GptImageJob (Receive-Job returns the results).</returns>
     [Cmdlet(VerbsCommon.New, "GptImage", DefaultParameterSetName = PromptInput.PromptSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Readme + "new-gptimage")]
-    [OutputType(typeof(GptImageResult))]
+    [OutputType(typeof(GptImageResult), typeof(GptImageJob))]
     public sealed class NewGptImageCommand : ImageBatchCmdlet
     {
         private RowInputs? _inputs;
@@ -54,10 +68,22 @@ namespace GptImage.Commands
         [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>A prompt with {Column} placeholders filled from each piped object, for example 'Product shot of {Product} in {Scene}'. A row without a named column is that row's GptImage.TemplateColumnMissing error (Get-Help about_GptImage_Templates).</summary>
+        /// <summary>
+        /// The name of a library template (product-shot, poster, ...; Get-GptImageTemplate lists them) or a prompt with {Column}
+        /// placeholders filled from each piped object, for example 'Product shot of {Product} in {Scene}'. A row without a needed
+        /// column is that row's GptImage.TemplateColumnMissing error (Get-Help about_GptImage_Templates).
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
+        [ArgumentCompleter(typeof(TemplateNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string Template { get; set; } = string.Empty;
+
+        /// <summary>Folders of your own template files (.psd1, .json) for -Template, read before the per-user folder and the built-in templates.</summary>
+        [Parameter(ParameterSetName = PromptInput.TemplateSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? TemplatePath { get; set; }
+
+        private TemplateSelection? _template;
 
         /// <summary>The pipeline record: a prompt string, or a row (an Import-Csv row) whose columns give the prompt and per-row options, fill -Template and -FileName, and make each error's TargetObject.</summary>
         // In every set and mandatory in none: a set with a mandatory pipeline parameter would win PowerShell's choice of set for every piped record.
@@ -70,7 +96,7 @@ namespace GptImage.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
+            _template = PromptInput.SelectTemplate(this, ParameterSetName, Template, TemplatePath);
         }
 
         protected override void ProcessRecord()
@@ -80,7 +106,7 @@ namespace GptImage.Commands
             _inputs ??= new RowInputs
             {
                 Accepts = RowKinds.Generation,
-                Template = ParameterSetName == PromptInput.TemplateSet ? Template : null,
+                Template = _template,
                 Prompt = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt)) ? Prompt : null,
             };
             PipelineRecord record = PipelineRecord.Read(InputObject);
@@ -89,9 +115,9 @@ namespace GptImage.Commands
             if (request is null) return;
 
             CostEstimate estimate = CostEstimator.Estimate(request);
-            if (!ShouldProcess(RequestDescription.Target(request), RequestDescription.Action("Generate", request, estimate))) return;
+            if (!ShouldProcess(DescribeTarget(request), RequestDescription.Action("Generate", request, estimate))) return;
 
-            Run.Submit(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
+            Dispatch(new ImageJob(request) { RowNumber = row, Source = source, SourceFields = record.Fields, PreflightDone = true });
         }
     }
 }

@@ -75,7 +75,7 @@ namespace GptImage.Commands
 
         protected override void BeginProcessing()
         {
-            PromptInput.ThrowIfTemplateInvalid(this, ParameterSetName, Template);
+            base.BeginProcessing();
         }
 
         protected override void ProcessRecord()

@@ -10,12 +10,21 @@ namespace GptImage.Commands
     /// </summary>
     internal static class ClientOptionsFactory
     {
-        public static GptImageClientOptions Create(SecureString? apiKey, string? endpoint, int maxRetries, int timeoutSec)
+        /// <summary>
+        /// The options of one cmdlet's client. Call on the pipeline thread: a session's -AccessTokenScript runs here for the first token.
+        /// A typed -ApiKey wins over a session's access token, and then no token is sent.
+        /// </summary>
+        public static GptImageClientOptions Create(SecureString? apiKey, string? endpoint, int maxRetries, int timeoutSec,
+            System.Collections.Generic.IDictionary<string, string>? additionalHeaders = null)
         {
             GptImageConnection? session = ConnectionStore.Current;
+            bool token = apiKey is null && session?.HasAccessToken == true;
             var options = new GptImageClientOptions
             {
-                ApiKey = SecureStringText.Reveal(apiKey ?? session?.Key),
+                ApiKey = token ? null : SecureStringText.Reveal(apiKey ?? session?.Key),
+                AccessToken = token && session!.AccessTokenScript is null ? SecureStringText.Reveal(session.AccessToken) : null,
+                AccessTokenProvider = token && session!.AccessTokenScript != null ? ScriptBlockTokenSource.Create(session.AccessTokenScript) : null,
+                AdditionalHeaders = additionalHeaders,
                 Endpoint = ParseEndpoint(endpoint ?? session?.Endpoint),
                 AzureDeployment = session?.AzureDeployment,
                 AzureApiVersion = session?.AzureApiVersion,

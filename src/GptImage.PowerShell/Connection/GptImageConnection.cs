@@ -10,19 +10,16 @@ namespace GptImage.Commands
     public sealed class GptImageConnection
     {
         internal GptImageConnection(string? endpoint, SecureString? apiKey, string? azureDeployment, string? azureApiVersion,
-            string? organization, string? project)
+            string? organization, string? project, SecureString? accessToken = null, System.Management.Automation.ScriptBlock? accessTokenScript = null)
         {
+            AccessToken = ReadOnlyCopy(accessToken);
+            AccessTokenScript = accessTokenScript;
             Endpoint = endpoint;
             AzureDeployment = azureDeployment;
             AzureApiVersion = azureApiVersion;
             Organization = organization;
             Project = project;
-            if (apiKey != null && apiKey.Length > 0)
-            {
-                SecureString copy = apiKey.Copy();
-                copy.MakeReadOnly();
-                Key = copy;
-            }
+            Key = ReadOnlyCopy(apiKey);
             ConnectedAt = DateTimeOffset.Now;
         }
 
@@ -39,6 +36,21 @@ namespace GptImage.Commands
         public DateTimeOffset ConnectedAt { get; }
 
         internal SecureString? Key { get; }
+
+        /// <summary>Whether Connect-GptImage was given an access token or a script block that returns one (Microsoft Entra ID).</summary>
+        public bool HasAccessToken => AccessToken != null || AccessTokenScript != null;
+
+        internal SecureString? AccessToken { get; }
+
+        internal System.Management.Automation.ScriptBlock? AccessTokenScript { get; }
+
+        private static SecureString? ReadOnlyCopy(SecureString? secret)
+        {
+            if (secret is null || secret.Length == 0) return null;
+            SecureString copy = secret.Copy();
+            copy.MakeReadOnly();
+            return copy;
+        }
 
         public override string ToString() => $"GptImage connection to {Endpoint ?? "(default endpoint)"}";
     }

@@ -20,8 +20,9 @@ namespace GptImage.Commands
     {
         public RowKinds Accepts { get; set; } = RowKinds.Either;
 
-        /// <summary>-Template (its set only): the prompt is filled from the record's fields.</summary>
-        public string? Template { get; set; }
+        /// <summary>-Template (its set only): a library template or a literal text, filled from the record's fields; a library
+        /// template's request defaults apply to generations where neither the row nor the command line gave a value.</summary>
+        public TemplateSelection? Template { get; set; }
 
         /// <summary>-Prompt as typed.</summary>
         public string? Prompt { get; set; }

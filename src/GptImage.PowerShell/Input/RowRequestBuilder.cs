@@ -35,6 +35,7 @@ namespace GptImage.Commands
                 ImageGenerationRequest request = images is null ? new ImageGenerationRequest() : EditOf(cmdlet, inputs, record, columns, images);
                 cmdlet.ApplyRequestOptions(request, record, columns);
                 request.Prompt = Prompt(inputs, record, columns);
+                if (images is null) inputs.Template?.ApplyDefaults(request);
                 complete?.Invoke(request);
                 foreach (string warning in Preflight.Check(request, DateTime.UtcNow)) cmdlet.WarnOnce(warning);
                 return request;
@@ -101,7 +102,7 @@ namespace GptImage.Commands
 
         internal static string Prompt(RowInputs inputs, PipelineRecord record, IDictionary<string, string> columns)
         {
-            if (inputs.Template != null) return PromptTemplate.Fill(inputs.Template, record.Fields);
+            if (inputs.Template != null) return inputs.Template.Fill(record.Fields);
             if (inputs.Prompt != null) return inputs.Prompt;
             bool textIsPath = inputs.PipedTextIsPath && inputs.Paths is null;
             if (record.Text != null && !textIsPath) return record.Text;

@@ -14,32 +14,41 @@ namespace GptImage.Commands
     {
         private readonly GptImageClient _client;
         private readonly BatchSession _session;
-        private readonly CmdletJobSink _sink;
+        private readonly IJobSink _sink;
+        // The cmdlet's progress bar, ended when the run completes; null for a background job (its sink keeps the records).
+        private readonly CmdletJobSink? _cmdletSink;
         // -PartialImages: wraps the sink to show partial images as they arrive; null otherwise.
         private readonly PartialImageReporter? _partials;
 
-        private BatchRun(GptImageClient client, BatchSession session, CmdletJobSink sink, PartialImageReporter? partials)
+        private BatchRun(GptImageClient client, BatchSession session, IJobSink sink, PartialImageReporter? partials)
         {
             _partials = partials;
+            _cmdletSink = sink as CmdletJobSink;
             _client = client;
             _session = session;
             _sink = sink;
         }
 
-        public static BatchRun Start(ImageBatchCmdlet cmdlet, CancellationToken cancellation)
+        public static BatchRun Start(ImageBatchCmdlet cmdlet, CancellationToken cancellation) =>
+            Start(cmdlet, new CmdletJobSink(cmdlet, cmdlet.ProgressActivity, cmdlet.WarnOnce), cmdlet.WriteVerbose, cancellation);
+
+        /// <summary>
+        /// A run whose output goes to <paramref name="sink"/> and whose verbose lines go to <paramref name="verbose"/> (a background
+        /// job's streams). Made on the pipeline thread: the connection, the paths and the token script belong to it.
+        /// </summary>
+        public static BatchRun Start(ImageBatchCmdlet cmdlet, IJobSink sink, Action<string> verbose, CancellationToken cancellation)
         {
             GptImageClient? client = null;
             BatchSession? session = null;
-            var sink = new CmdletJobSink(cmdlet, cmdlet.ProgressActivity, cmdlet.WarnOnce);
             PartialImageReporter? partials = null;
             try
             {
-                GptImageClientOptions clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec);
+                GptImageClientOptions clientOptions = ClientOptionsFactory.Create(cmdlet.ApiKey, cmdlet.Endpoint, cmdlet.MaxRetries, cmdlet.TimeoutSec, cmdlet.Additional.Headers);
                 // The gate reads every attempt's rate-limit headers and 429s, retried ones included.
                 clientOptions.OnAttempt = attempt => session?.Gate.OnAttempt(attempt);
                 // The client logs on worker threads: the session queues each line with its row and writes it on this thread, as it happens.
                 if (StreamPreferences.VerboseEnabled(cmdlet)) clientOptions.Log = line => session?.Log(line);
-                partials = PartialImageReporter.For(cmdlet, sink, cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory));
+                if (sink is CmdletJobSink cmdletSink) partials = PartialImageReporter.For(cmdlet, cmdletSink, cmdlet.OutputDirectory is null ? null : FileSystemPaths.ResolveLiteral(cmdlet, cmdlet.OutputDirectory));
                 if (partials != null) clientOptions.OnPartialImage = partials.OnPartial;
                 client = new GptImageClient(clientOptions);
 
@@ -56,7 +65,7 @@ namespace GptImage.Commands
                     Endpoint = ClientOptionsFactory.Describe(clientOptions),
                 };
                 session = new BatchSession(client, batchOptions, cancellation);
-                cmdlet.WriteVerbose($"Sending to {batchOptions.Endpoint} (client {client.GenerationsUrl.Host}); at most {batchOptions.ThrottleLimit} requests in flight"
+                verbose($"Sending to {batchOptions.Endpoint} (client {client.GenerationsUrl.Host}); at most {batchOptions.ThrottleLimit} requests in flight"
                     + (batchOptions.EffectiveCacheDirectory is null ? "; no result cache." : $"; result cache {batchOptions.EffectiveCacheDirectory}."));
             }
             catch (Exception e) when (e is GptImageValidationException || e is GptImageBatchException)
@@ -89,7 +98,7 @@ namespace GptImage.Commands
         {
             _session.Complete((IJobSink?)_partials ?? _sink);
             _partials?.Complete();
-            _sink.CompleteProgress();
+            _cmdletSink?.CompleteProgress();
         }
 
         public void Dispose()

@@ -39,9 +39,15 @@ namespace GptImage.Commands
         {
             EnsurePipelineThread();
             _cmdlet.WriteError(ErrorRecords.From(error, job.Source));
+            _cmdlet.WriteObject(FailureResult(job, error));
+        }
+
+        /// <summary>The result of a row that made no image: NotRun when -MaxCost stopped it, else Failed, with its error.</summary>
+        internal static GptImageResult FailureResult(ImageJob job, Exception error)
+        {
             string errorId = BatchSession.ErrorIdOf(error);
             string status = errorId == ErrorIds.CostLimitReached ? GptImageResult.StatusNotRun : GptImageResult.StatusFailed;
-            _cmdlet.WriteObject(GptImageResult.ForFailure(job, status, errorId, ErrorRecords.DisplayMessage(error)));
+            return GptImageResult.ForFailure(job, status, errorId, ErrorRecords.DisplayMessage(error));
         }
 
         public void OnProgress(BatchProgress progress)

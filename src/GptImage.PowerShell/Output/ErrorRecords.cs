@@ -52,6 +52,7 @@ namespace GptImage.Commands
             GptImageApiException a => a.ErrorId,
             GptImageBatchException b => b.ErrorId,
             GptImageImageException i => i.ErrorId,
+            GptImage.Templates.GptImageTemplateException t => t.ErrorId,
             OperationCanceledException => "GptImage.Cancelled",
             _ => ErrorIds.UnexpectedError,
         };
@@ -76,6 +77,8 @@ namespace GptImage.Commands
                 case ErrorIds.FileExists: return ErrorCategory.ResourceExists;
                 case ErrorIds.WriteFailed: return ErrorCategory.WriteError;
                 case ErrorIds.TemplateColumnMissing: return ErrorCategory.InvalidData;
+                case ErrorIds.InvalidTemplateFile: return ErrorCategory.InvalidData;
+                case ErrorIds.TemplateNotFound: return ErrorCategory.ObjectNotFound;
                 case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
                 case ErrorIds.InsecureEndpoint: return ErrorCategory.SecurityError;
                 case ErrorIds.UnsafeRedirect: return ErrorCategory.SecurityError;

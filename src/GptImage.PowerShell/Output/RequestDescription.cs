@@ -10,9 +10,10 @@ namespace GptImage.Commands
     /// </summary>
     internal static class RequestDescription
     {
-        private const int PromptShown = 120;
+        // Long enough for a filled library template, so -WhatIf shows the whole prompt that would be sent.
+        private const int PromptShown = 1200;
 
-        public static string Target(ImageGenerationRequest request)
+        public static string Target(ImageGenerationRequest request, string? additionalHeaders = null)
         {
             var text = new StringBuilder();
             text.Append(request.Model);
@@ -29,6 +30,8 @@ namespace GptImage.Commands
                 Append(text, "mask", edit.MaskPath);
                 Append(text, "input_fidelity", edit.InputFidelity);
             }
+            if (request.AdditionalBody is { Count: > 0 } extras) Append(text, "body+", Wire.AdditionalBody.Describe(extras));
+            Append(text, "headers+", additionalHeaders);
             string prompt = request.Prompt.Length <= PromptShown ? request.Prompt : request.Prompt.Substring(0, PromptShown) + "...";
             text.Append(": '").Append(prompt.Replace("\r", " ").Replace("\n", " ")).Append('\'');
             return text.ToString();

@@ -86,6 +86,39 @@ namespace GptImage.Commands
         public SwitchParameter SavePartial { get; set; }
 
         /// <summary>
+        /// Extra body fields this module does not know yet (a gateway's parameter, a new API field), sent after the known ones
+        /// and shown by -WhatIf, for example @{ seed = 42 }. Not allowed: fields the module sends itself (model, prompt, size, ...;
+        /// use their parameters) and negative_prompt. Edits take text, numbers and booleans only; generations also nested hashtables and lists.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.Hashtable? AdditionalBody { get; set; }
+
+        /// <summary>
+        /// Extra request headers, for example @{ 'X-Gateway-Route' = 'eu' }; a SecureString value is sent as its text and shown as ***.
+        /// Not allowed: Authorization, api-key and other credential headers (use -ApiKey or Connect-GptImage), OpenAI-Organization,
+        /// OpenAI-Project and the HTTP framing headers. Values of headers named like secrets (key, token, ...) are shown as ***.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.Hashtable? AdditionalHeader { get; set; }
+
+        private AdditionalFields? _additional;
+
+        /// <summary>-AdditionalBody and -AdditionalHeader, converted once.</summary>
+        internal AdditionalFields Additional => _additional ??= new AdditionalFields(AdditionalBody, AdditionalHeader);
+
+        /// <summary>Checks -AdditionalBody and -AdditionalHeader in BeginProcessing: a bad field would fail every row, so it stops the run before any.</summary>
+        private void ThrowIfAdditionalFieldsInvalid()
+        {
+            try { Additional.Check(); }
+            catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, null)); }
+        }
+
+        /// <summary>The -WhatIf/-Confirm target: the request, plus the extra headers (secret values masked).</summary>
+        internal string DescribeTarget(ImageGenerationRequest request) => RequestDescription.Target(request, Additional.DescribeHeaders());
+
+        /// <summary>
         /// The current record's checked request with this cmdlet's own values: -PartialImages (a value turns on streaming;
         /// the final result is the same), and a check that -FileName can name the row's images, so a placeholder the row
         /// cannot fill is its error before anything is paid for; then <paramref name="complete"/>, a cmdlet's own change
@@ -97,23 +130,28 @@ namespace GptImage.Commands
             ImageGenerationRequest? request = TryBuildRow(row, record, inputs, target, built =>
             {
                 built.PartialImages = PartialImages;
+                built.AdditionalBody = Additional.Body;
                 if (OutputDirectory != null) FileNamer.CheckFields(FileName, record.Fields);
                 complete?.Invoke(built);
             }, out ErrorRecord? error);
             // Every input row has an output object, so a ledger downstream (Export-GptImageBatch -ManifestPath) has every row:
             // a failed result passed along as it came, a row that failed here as its own Failed result.
-            if (record.UpstreamFailure is GptImageResult upstream) WriteObject(upstream);
+            if (record.UpstreamFailure is GptImageResult upstream) WriteRowResult(upstream);
             else if (error != null)
-                WriteObject(GptImageResult.ForInvalidRow(row, target, record.Fields, error.FullyQualifiedErrorId.Split(',')[0],
+                WriteRowResult(GptImageResult.ForInvalidRow(row, target, record.Fields, error.FullyQualifiedErrorId.Split(',')[0],
                     error.ErrorDetails?.Message ?? error.Exception.Message));
             return request;
         }
 
-        /// <summary>Checks -FileName's braces before the first record: a template no row could use stops the run at once.</summary>
+        /// <summary>
+        /// Checks -FileName's braces, -AdditionalBody and -AdditionalHeader before the first record: a template no row could
+        /// use, or an extra field every row would send, stops the run at once.
+        /// </summary>
         protected override void BeginProcessing()
         {
             try { FileNamer.ValidateTemplate(FileName); }
             catch (GptImageValidationException e) { ThrowTerminatingError(ErrorRecords.From(e, FileName)); }
+            ThrowIfAdditionalFieldsInvalid();
         }
 
         /// <summary>Rows handed to the core so far (1-based numbering of pipeline records).</summary>
@@ -127,11 +165,69 @@ namespace GptImage.Commands
         /// <summary>The Write-Progress activity, for example "Generating images".</summary>
         internal abstract string ProgressActivity { get; }
 
+        /// <summary>
+        /// Run in the background: returns at once with a job (Get-Job, Receive-Job, Wait-Job, Stop-Job) that does the same
+        /// run: pacing, cache and -MaxCost as in the foreground. Rows are checked as they arrive; a row's error becomes the
+        /// job's error. Partial images are not shown in a job.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AsJob { get; set; }
+
+        private GptImageJob? _job;
+
+        // -WhatIf with -AsJob sends nothing, so it makes no job either: what-if text and row errors stay in the foreground.
+        private bool InJobMode => AsJob.IsPresent && !MyInvocation.BoundParameters.ContainsKey("WhatIf");
+
+        /// <summary>Hands one checked row to the foreground run, or (-AsJob) to the background job.</summary>
+        internal void Dispatch(ImageJob row)
+        {
+            if (InJobMode) Job.Add(row);
+            else Run.Submit(row);
+        }
+
+        internal override void WriteRowError(ErrorRecord error)
+        {
+            if (InJobMode) Job.AddRowError(error);
+            else WriteError(error);
+        }
+
+        /// <summary>A row's result made on the pipeline thread (a row refused before sending, a failure passed along): the output, or (-AsJob) the job's.</summary>
+        private void WriteRowResult(GptImageResult result)
+        {
+            if (InJobMode) Job.AddRowResult(result);
+            else WriteObject(result);
+        }
+
+        /// <summary>
+        /// The background job, made on the first row: its run is built here on the pipeline thread (connection, paths,
+        /// token script), it joins the session's job repository (the shell's own id) and is written out at once.
+        /// </summary>
+        private GptImageJob Job
+        {
+            get
+            {
+                if (_job != null) return _job;
+                var job = new GptImageJob(MyInvocation.Line.Trim(), ProgressActivity);
+                BatchRun run = BatchRun.Start(this, new JobStreamSink(job, ProgressActivity), line => job.Verbose.Add(new VerboseRecord(line)), job.StopToken);
+                JobRepository.Add(job);
+                job.Start(run);
+                _job = job;
+                WriteObject(job);
+                return job;
+            }
+        }
+
         protected override void EndProcessing()
         {
+            _job?.InputEnded();
             _run?.Complete();
         }
 
-        protected override void ReleaseResources() => _run?.Dispose();
+        // A job outlives the command: Ctrl+C while rows are still being read ends its input, not the job.
+        protected override void ReleaseResources()
+        {
+            _job?.InputEnded();
+            _run?.Dispose();
+        }
     }
 }

@@ -104,10 +104,13 @@ namespace GptImage.Commands
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || e is PSArgumentException || FileSystemPaths.IsResolutionError(e))
             {
                 error = ErrorRecords.ForRow(e, target, row, record.Label);
-                WriteError(error);
+                WriteRowError(error);
                 return null;
             }
         }
+
+        /// <summary>One row's error: the cmdlet's error stream, or (-AsJob) the background job's.</summary>
+        internal virtual void WriteRowError(ErrorRecord error) => WriteError(error);
 
         /// <summary>Sets the request options on a request: each typed value, else the record's cell (noting the column in <paramref name="columns"/>).</summary>
         internal void ApplyRequestOptions(ImageGenerationRequest request, PipelineRecord record, IDictionary<string, string> columns)

@@ -26,10 +26,18 @@ namespace GptImage.Commands
         [AllowEmptyString]
         public string Prompt { get; set; } = string.Empty;
 
-        /// <summary>A prompt with {Column} placeholders filled from each piped object, for example 'Product shot of {Product}' (Get-Help about_GptImage_Templates).</summary>
+        /// <summary>The name of a library template (Get-GptImageTemplate lists them) or a prompt with {Column} placeholders filled from each piped object, for example 'Product shot of {Product}' (Get-Help about_GptImage_Templates).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PromptInput.TemplateSet)]
+        [ArgumentCompleter(typeof(TemplateNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string Template { get; set; } = string.Empty;
+
+        /// <summary>Folders of your own template files (.psd1, .json) for -Template, read before the per-user folder and the built-in templates.</summary>
+        [Parameter(ParameterSetName = PromptInput.TemplateSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? TemplatePath { get; set; }
+
+        private TemplateSelection? _template;
 
         /// <summary>
         /// The pipeline record: a prompt string, a row (an Import-Csv row: its columns give the prompt, per-row options
@@ -77,6 +85,12 @@ namespace GptImage.Commands
         [Parameter]
         public SwitchParameter ResizeMask { get; set; }
 
+        /// <summary>Decides what -Template names (a library template or a literal text) before the first record; a bad one stops the run.</summary>
+        protected override void BeginProcessing()
+        {
+            _template = PromptInput.SelectTemplate(this, ParameterSetName, Template, TemplatePath);
+        }
+
         /// <summary>
         /// The current record's checked request, generation or edit by the one rule of <see cref="RowRequestBuilder"/>;
         /// <paramref name="source"/> and <paramref name="fields"/> describe the record for the output. Null after the
@@ -87,7 +101,7 @@ namespace GptImage.Commands
             _inputs ??= new RowInputs
             {
                 Accepts = RowKinds.Either,
-                Template = ParameterSetName == PromptInput.TemplateSet ? Template : null,
+                Template = _template,
                 Prompt = MyInvocation.BoundParameters.ContainsKey(nameof(Prompt)) ? Prompt : null,
                 Paths = ParameterSetName == LiteralPathSet ? LiteralPath : ParameterSetName == PathSet ? Path : null,
                 PathsAreLiteral = ParameterSetName == LiteralPathSet,

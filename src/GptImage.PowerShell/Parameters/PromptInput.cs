@@ -1,12 +1,11 @@
 using System.Management.Automation;
-using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
     /// <summary>
     /// The two ways a prompt is given to New-GptImage, Measure-GptImageCost and Submit-GptImageBatchJob: -Prompt (typed,
     /// a piped string, or a row's Prompt/Description/Text column; see <see cref="RowRequestBuilder"/>) or -Template
-    /// filled from each record's fields.
+    /// (a library template or a text with {Column} placeholders) filled from each record's fields.
     /// </summary>
     internal static class PromptInput
     {
@@ -14,14 +13,11 @@ namespace GptImage.Commands
         public const string TemplateSet = "Template";
 
         /// <summary>
-        /// In the Template set, checks -Template's placeholders in BeginProcessing: a broken template would fail every
-        /// row, so it is one terminating error naming the template before the first record.
+        /// In the Template set, decides in BeginProcessing what -Template names (a library template or a literal text) and
+        /// checks it: a broken template would fail every row, so it is one terminating error before the first record.
+        /// Null in the other sets.
         /// </summary>
-        public static void ThrowIfTemplateInvalid(PSCmdlet cmdlet, string parameterSet, string template)
-        {
-            if (parameterSet != TemplateSet) return;
-            try { PromptTemplate.Columns(template); }
-            catch (GptImageValidationException e) { cmdlet.ThrowTerminatingError(ErrorRecords.From(e, template)); }
-        }
+        public static TemplateSelection? SelectTemplate(PSCmdlet cmdlet, string parameterSet, string template, string[]? templatePath) =>
+            parameterSet == TemplateSet ? TemplateSelection.Select(cmdlet, template, templatePath) : null;
     }
 }

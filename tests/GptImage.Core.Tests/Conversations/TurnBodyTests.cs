@@ -116,6 +116,21 @@ namespace GptImage.Tests.Conversations
         }
 
         [Fact]
+        public void Additional_body_fields_go_to_the_top_of_the_body_and_may_not_replace_the_turns_own()
+        {
+            var turn = new ConversationTurnRequest { Prompt = "a fox", AdditionalBody = new Dictionary<string, object?> { ["service_tier"] = "flex" } };
+            RequestValidator.Validate(turn, DateTime.UtcNow);
+            JsonElement body = Body(turn);
+            Assert.Equal("flex", body.GetProperty("service_tier").GetString());
+            Assert.False(body.GetProperty("tools")[0].TryGetProperty("service_tier", out _));
+
+            var e = Assert.Throws<GptImageValidationException>(() => RequestValidator.Validate(
+                new ConversationTurnRequest { Prompt = "a fox", AdditionalBody = new Dictionary<string, object?> { ["tools"] = "[]" } }, DateTime.UtcNow));
+            Assert.Equal(ErrorIds.InvalidAdditionalBody, e.ErrorId);
+            Assert.Contains("tools", e.Message);
+        }
+
+        [Fact]
         public void A_mask_without_an_image_on_the_same_turn_is_refused()
         {
             var turn = new ConversationTurnRequest { Prompt = "a fox", PreviousResponseId = "resp_1", MaskPath = _files.Png("mask.png", 64, 64, transparent: true) };

@@ -35,11 +35,15 @@ namespace GptImage.PowerShell.Tests.Contract
             "-Prompt string [aliases: Description, Text] {LiteralPath:} {Path:} {Prompt: P0}",
             "-ResizeMask switch {*:}",
             "-Template string {Template: M P0}",
+            "-TemplatePath string[] {Template:}",
         };
 
         // Output, pacing, connection and cost options of the cmdlets that spend money.
         private static readonly string[] BatchOptions =
         {
+            "-AdditionalBody System.Collections.Hashtable {*:}",
+            "-AdditionalHeader System.Collections.Hashtable {*:}",
+            "-AsJob switch {*:}",
             "-ApiKey System.Security.SecureString {*:}",
             "-CacheDirectory string {*:}",
             "-Endpoint string {*:}",
@@ -99,15 +103,16 @@ namespace GptImage.PowerShell.Tests.Contract
                 "Stop-GptImageBatchJob class=StopGptImageBatchJobCommand sealed ShouldProcess=True ConfirmImpact=High Output=GptImage.BatchApi.GptImageBatchJob",
                 BatchApiOptions, new[] { BatchId }),
             ["New-GptImage"] = Cmdlet(
-                "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult",
+                "New-GptImage class=NewGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Prompt Output=GptImage.Orchestration.GptImageResult,GptImage.Commands.GptImageJob",
                 RequestOptions, BatchOptions, new[]
                 {
                     "-InputObject System.Management.Automation.PSObject {*: V}",
                     "-Prompt string [aliases: Description, Text] {Prompt: P0}",
                     "-Template string {Template: M P0}",
+                    "-TemplatePath string[] {Template:}",
                 }),
             ["Edit-GptImage"] = Cmdlet(
-                "Edit-GptImage class=EditGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult",
+                "Edit-GptImage class=EditGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult,GptImage.Commands.GptImageJob",
                 RequestOptions, BatchOptions, new[]
                 {
                     "-InputFidelity string {*:} [ValidateOptionalSet: low|high]",
@@ -121,7 +126,7 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-ResizeMask switch {*:}",
                 }),
             ["Expand-GptImage"] = Cmdlet(
-                "Expand-GptImage class=ExpandGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult",
+                "Expand-GptImage class=ExpandGptImageCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=Path Output=GptImage.Orchestration.GptImageResult,GptImage.Commands.GptImageJob",
                 RequestOptions, BatchOptions, new[]
                 {
                     "-Anchor GptImage.Imaging.Pixels.OutpaintAnchor {*:}",
@@ -184,15 +189,24 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-Width int? {*:}",
                 }),
             ["Connect-GptImage"] = Cmdlet(
-                "Connect-GptImage class=ConnectGptImageCommand sealed ShouldProcess=False Output=GptImage.Commands.GptImageConnection",
+                "Connect-GptImage class=ConnectGptImageCommand sealed ShouldProcess=False DefaultSet=ApiKey Output=GptImage.Commands.GptImageConnection",
                 new[]
                 {
-                    "-ApiKey System.Security.SecureString {*:}",
+                    "-AccessToken System.Security.SecureString {AccessToken: M}",
+                    "-AccessTokenScript System.Management.Automation.ScriptBlock {AccessTokenScript: M}",
+                    "-ApiKey System.Security.SecureString {ApiKey:}",
                     "-AzureApiVersion string {*:}",
                     "-AzureDeployment string {*:}",
                     "-Endpoint string {*: P0}",
                     "-Organization string {*:}",
                     "-Project string {*:}",
+                }),
+            ["Get-GptImageTemplate"] = Cmdlet(
+                "Get-GptImageTemplate class=GetGptImageTemplateCommand sealed ShouldProcess=False Output=GptImage.Templates.ImageTemplate",
+                new[]
+                {
+                    "-Name string[] {*: P0 V N}",
+                    "-TemplatePath string[] {*:}",
                 }),
             ["Disconnect-GptImage"] = Cmdlet(
                 "Disconnect-GptImage class=DisconnectGptImageCommand sealed ShouldProcess=False Output=System.Void"),

@@ -30,7 +30,17 @@ namespace GptImage.PowerShell.Tests.Helpers
         public void A_template_is_filled_from_the_row()
         {
             var record = PipelineRecord.Read(Row(("Product", "mug"), ("Scene", "a kitchen")));
-            Assert.Equal("Shot of mug in a kitchen", Prompt(new RowInputs { Template = "Shot of {Product} in {Scene}" }, record));
+            Assert.Equal("Shot of mug in a kitchen", Prompt(new RowInputs { Template = TemplateSelection.ForLiteral("Shot of {Product} in {Scene}") }, record));
+        }
+
+        [Fact]
+        public void A_library_template_is_filled_from_the_row_with_its_negative_part_last()
+        {
+            var record = PipelineRecord.Read(Row(("Product", "mug")));
+            var template = TemplateSelection.ForTemplate(GptImage.Templates.TemplateLibrary.BuiltIn.Single(t => t.Name == "product-shot"));
+            string prompt = Prompt(new RowInputs { Template = template }, record);
+            Assert.StartsWith("A professional e-commerce photograph of mug,", prompt);
+            Assert.Contains("Avoid:", prompt);
         }
 
         [Fact]

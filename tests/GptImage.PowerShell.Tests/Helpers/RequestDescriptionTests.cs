@@ -15,10 +15,17 @@ namespace GptImage.PowerShell.Tests.Helpers
         }
 
         [Fact]
-        public void A_long_prompt_is_shortened()
+        public void A_very_long_prompt_is_shortened()
         {
-            var request = new ImageGenerationRequest { Prompt = new string('x', 500) };
-            Assert.True(RequestDescription.Target(request).Length < 200);
+            var request = new ImageGenerationRequest { Prompt = new string('x', 5000) };
+            Assert.True(RequestDescription.Target(request).Length < 1300);
+        }
+
+        [Fact]
+        public void A_filled_library_template_is_shown_whole()
+        {
+            var request = new ImageGenerationRequest { Prompt = new string('x', 900) + " Avoid: people." };
+            Assert.EndsWith("Avoid: people.'", RequestDescription.Target(request));
         }
 
         [Fact]
