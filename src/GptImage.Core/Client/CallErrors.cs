@@ -17,9 +17,12 @@ namespace GptImage
         /// A conversation turn (POST /responses): the image calls' ids and advice, plus an earlier turn the server no
         /// longer has (previous_response_not_found), which is its own error with its own advice.
         /// </summary>
-        public static readonly CallErrors Conversation = new CallErrors()
+        public static readonly CallErrors Conversation = new CallErrors { Service = "Responses API" }
             .WithCode("previous_response_not_found", ErrorIds.PreviousResponseNotFound,
                 "The server has no response with that id (it was made with another key or project, deleted, or is older than the API keeps them): start a new conversation, giving the last image with -Path.");
+
+        /// <summary>What answered, as error messages name it: "The image API answered 400 ...".</summary>
+        public string Service { get; private set; } = "image API";
 
         private readonly Dictionary<string, string> _advice = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _idByCode = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
