@@ -16,6 +16,9 @@ namespace GptImage
             if (string.IsNullOrWhiteSpace(r.ResponsesModel))
                 throw new GptImageValidationException(ErrorIds.InvalidModel, "Model", r.ResponsesModel,
                     $"a mainline model that supports the image_generation tool is required, for example {ConversationTurnRequest.DefaultResponsesModel}.");
+            if (ModelCatalog.Find(r.ResponsesModel) is ModelCapabilities imageModel)
+                throw new GptImageValidationException(ErrorIds.InvalidModel, "Model", r.ResponsesModel,
+                    $"a mainline model that calls the image tool, for example {ConversationTurnRequest.DefaultResponsesModel}; {imageModel.Name} is an image model: give it as -ImageModel.");
             if (r.Count != null && r.Count != 1)
                 throw new GptImageValidationException(ErrorIds.InvalidCount, "Count", r.Count, "1: the image_generation tool makes one image per turn.");
             if (r.User != null)

@@ -131,6 +131,14 @@ namespace GptImage.Tests.Conversations
         }
 
         [Fact]
+        public void An_image_model_as_the_mainline_model_is_refused_with_where_it_belongs()
+        {
+            var e = Assert.Throws<GptImageValidationException>(() => RequestValidator.Validate(new ConversationTurnRequest { Prompt = "a fox", ResponsesModel = "gpt-image-2" }, DateTime.UtcNow));
+            Assert.Equal(ErrorIds.InvalidModel, e.ErrorId);
+            Assert.Contains("-ImageModel", e.Message);
+        }
+
+        [Fact]
         public void A_mask_without_an_image_on_the_same_turn_is_refused()
         {
             var turn = new ConversationTurnRequest { Prompt = "a fox", PreviousResponseId = "resp_1", MaskPath = _files.Png("mask.png", 64, 64, transparent: true) };
