@@ -156,4 +156,9 @@ try { Start-GptImageEmulator -ErrorAction Stop } catch { "id=$($_.FullyQualified
         $out | Should -Contain 'id=GptImage.EmulatorNotFound,GptImage.Commands.StartGptImageEmulatorCommand'
         ($out | Where-Object { $_ -like 'advice=*' }) | Should -Match 'dotnet tool install --global GptImage.Emulator'
     }
+
+    It 'the installed tool''s --help names the command a user types' {
+        $help = & (Join-Path $script:ToolPath 'gptimage-emulator') --help 2>&1 | ForEach-Object { "$_" }
+        ($help -join "`n") | Should -Match 'Usage: gptimage-emulator \[options\]'
+    }
 }

@@ -54,11 +54,13 @@ Describe 'Resize-GptImage' {
     It 'never overwrites without -Force, and replaces with it' {
         $out = Join-Path $TestDrive 'force'
         $first = Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out
-        $before = $first.LastWriteTimeUtc
+        $resized = (Get-FileHash -LiteralPath $first.FullName).Hash
+        Set-Content -LiteralPath $first.FullName -Value 'someone else''s file'
         Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out -ErrorVariable exists -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $exists[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.FileExists*'
-        Start-Sleep -Milliseconds 20
-        (Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out -Force).LastWriteTimeUtc | Should -BeGreaterThan $before
+        Get-Content -LiteralPath $first.FullName | Should -Be 'someone else''s file'
+        $again = Resize-GptImage -LiteralPath $script:Square -Scale 0.5 -OutputDirectory $out -Force
+        (Get-FileHash -LiteralPath $again.FullName).Hash | Should -Be $resized
     }
 
     It '-WhatIf writes nothing and names the sizes' {

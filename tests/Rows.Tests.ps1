@@ -96,6 +96,29 @@ Describe 'Every record gets its number; a bad cell is that row''s error' {
     }
 }
 
+Describe 'An error the API gives about a row names that row' {
+    BeforeEach { Reset-EmulatorCounters $script:Emulator }
+
+    It 'a refused prompt in row 2 is "Row 2: ..." in the foreground and in a job' {
+        $rows = 'a green teapot', 'a forbidden teapot', 'a blue teapot'
+        $null = $rows | New-GptImage @script:Connection -NoCache -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad.Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.ModerationBlocked*'
+        "$($bad[0])" | Should -Match '^Row 2: '
+        $job = $rows | New-GptImage @script:Connection -NoCache -AsJob
+        $null = $job | Wait-Job -Timeout 60 | Receive-Job -ErrorVariable jobErrors -ErrorAction SilentlyContinue
+        "$($jobErrors[0])" | Should -Match '^Row 2: '
+        Remove-Job $job
+    }
+
+    It 'an edit''s row names its file as well' {
+        $image = Join-Path $TestDrive 'forbidden-shot.png'
+        Copy-Item -LiteralPath $script:Square -Destination $image
+        $null = Get-Item -LiteralPath $image | Edit-GptImage -Prompt 'a forbidden change' @script:Connection -NoCache -ErrorVariable bad -ErrorAction SilentlyContinue
+        "$($bad[0])" | Should -Match '^Row 1 \(forbidden-shot\.png\): '
+    }
+}
+
 Describe 'Count cells are whole numbers, checked before sending' {
     BeforeEach { Reset-EmulatorCounters $script:Emulator }
 

@@ -110,6 +110,9 @@ namespace GptImage.BatchApi
         /// <summary>The classified error of one failed output line (status and body as the line carried them).</summary>
         internal GptImageApiException ErrorFor(int status, byte[] body, string? requestId) => _client.ErrorFromBody(status, body, requestId);
 
+        /// <summary>Server-provided text with the key and tokens masked (see <see cref="SecretRedactor"/>).</summary>
+        internal string? Redact(string? text) => _client.Redact(text);
+
         internal static void ValidateMetadata(IReadOnlyDictionary<string, string>? metadata)
         {
             if (metadata is null) return;

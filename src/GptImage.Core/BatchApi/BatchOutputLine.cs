@@ -6,7 +6,8 @@ namespace GptImage.BatchApi
 {
     /// <summary>
     /// One line of a batch's output or error file: {"id", "custom_id", "response": {"status_code", "request_id",
-    /// "body"}, "error": {"code", "message"} | null}.
+    /// "body"}, "error": {"code", "message"} | null}. The file is the server's text like any answer: its request id and
+    /// error message pass through the client's redactor before they reach a result, a manifest or a log.
     /// </summary>
     internal sealed class BatchOutputLine
     {
@@ -23,7 +24,7 @@ namespace GptImage.BatchApi
 
         public bool Succeeded => Body != null && StatusCode >= 200 && StatusCode < 300;
 
-        public static BatchOutputLine Parse(string line)
+        public static BatchOutputLine Parse(string line, Func<string?, string?> redact)
         {
             try
             {
@@ -33,14 +34,14 @@ namespace GptImage.BatchApi
                 if (root.TryGetProperty("response", out JsonElement response) && response.ValueKind == JsonValueKind.Object)
                 {
                     parsed.StatusCode = response.TryGetProperty("status_code", out JsonElement s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out int n) ? n : 0;
-                    parsed.RequestId = BatchInfo.Text(response, "request_id");
+                    parsed.RequestId = redact(BatchInfo.Text(response, "request_id"));
                     if (response.TryGetProperty("body", out JsonElement body) && body.ValueKind != JsonValueKind.Null)
                         parsed.Body = Encoding.UTF8.GetBytes(body.ValueKind == JsonValueKind.String ? body.GetString()! : body.GetRawText());
                 }
                 if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
                 {
-                    parsed.ErrorCode = BatchInfo.Text(error, "code");
-                    parsed.ErrorMessage = BatchInfo.Text(error, "message");
+                    parsed.ErrorCode = redact(BatchInfo.Text(error, "code"));
+                    parsed.ErrorMessage = redact(BatchInfo.Text(error, "message"));
                 }
                 return parsed;
             }

@@ -68,7 +68,7 @@ namespace GptImage.BatchApi
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         if (text.Length == 0) continue;
-                        BatchOutputLine line = BatchOutputLine.Parse(text);
+                        BatchOutputLine line = BatchOutputLine.Parse(text, _api.Redact);
                         if (line.CustomId is null || !rows.TryGetValue(line.CustomId, out BatchRecordRow? row))
                         {
                             options.Log?.Invoke($"Skipped an output line with custom_id '{line.CustomId}': no such row in the record of {record.BatchId}.");

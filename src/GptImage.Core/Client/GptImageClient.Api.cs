@@ -64,6 +64,9 @@ namespace GptImage
         }
 
         /// <summary>The classified, redacted exception for an error answer that arrived inside another body (a batch output line).</summary>
+        /// <summary>Server-provided text with the key and tokens masked.</summary>
+        internal string? Redact(string? text) => _redactor.Redact(text);
+
         internal GptImageApiException ErrorFromBody(int status, byte[] body, string? requestId) => ApiError(status, Wire.ApiErrorBody.Read(body), requestId, null, CallErrors.Images);
     }
 

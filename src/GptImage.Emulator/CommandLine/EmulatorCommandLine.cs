@@ -8,7 +8,8 @@ namespace GptImage.Emulator.CommandLine
     {
         public const string Usage = @"GptImage.Emulator: an OpenAI-compatible image API on 127.0.0.1 for tests and offline runbooks.
 
-Usage: dotnet run --project src/GptImage.Emulator -- [options]
+Usage: gptimage-emulator [options]             (installed: dotnet tool install GptImage.Emulator)
+       dotnet run --project src/GptImage.Emulator -- [options]   (from the source tree)
 
   --port N                   port to listen on (default 0: any free port; the address is printed)
   --latency-ms A[-B]         answer each image call after A ms, or a random time between A and B ms

@@ -152,7 +152,7 @@ namespace GptImage.Commands
                     : MaskMaker.FromImage(source, Invert.IsPresent ? Opposite(EditColor) : EditColor, Threshold);
                 try
                 {
-                    AtomicFileWrite.WriteAllBytes(destination, png, Force.IsPresent);
+                    AtomicFile.Write(destination, png, Force.IsPresent);
                 }
                 catch (Exception e) when (WriteFailure.IsWriteError(e) && !File.Exists(destination))
                 {

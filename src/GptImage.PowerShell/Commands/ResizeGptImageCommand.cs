@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using GptImage.Imaging.Pixels;
+using GptImage.Orchestration;
 
 namespace GptImage.Commands
 {
@@ -143,7 +144,7 @@ namespace GptImage.Commands
                 if (!ShouldProcess(destination, $"Resize '{source}' from {width}x{height} to {w}x{h} (Lanczos-3, {dpi} dpi)")) return;
 
                 UpscaledImage result = PrintUpscaler.Upscale(source, options);
-                AtomicFileWrite.WriteAllBytes(destination, result.Bytes, Force.IsPresent);
+                AtomicFile.Write(destination, result.Bytes, Force.IsPresent);
                 WriteVerbose($"{source}: {result.SourceWidth}x{result.SourceHeight} -> {result.Width}x{result.Height} at {dpi} dpi, {result.Bytes.Length} bytes.");
                 WriteObject(new FileInfo(destination));
             }
@@ -151,7 +152,7 @@ namespace GptImage.Commands
             {
                 WriteError(new ErrorRecord(e, "GptImage.ImageNotFound", ErrorCategory.ObjectNotFound, source));
             }
-            catch (Exception e) when (e is GptImageImageException || e is GptImageValidationException || e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is GptImageImageException || e is GptImageValidationException || e is GptImageBatchException || e is IOException || e is UnauthorizedAccessException)
             {
                 WriteError(ErrorRecords.From(e, source));
             }

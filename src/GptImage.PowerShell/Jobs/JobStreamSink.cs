@@ -26,7 +26,7 @@ namespace GptImage.Commands
         /// <summary>The row's error, then its Failed or NotRun result, as in the foreground (every input row has an output object).</summary>
         public void OnError(ImageJob job, Exception error)
         {
-            _job.AddRowError(ErrorRecords.From(error, job.Source));
+            _job.AddRowError(ErrorRecords.ForJob(error, job));
             _job.Output.Add(PSObject.AsPSObject(CmdletJobSink.FailureResult(job, error)));
         }
 

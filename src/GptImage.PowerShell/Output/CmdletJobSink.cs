@@ -38,7 +38,7 @@ namespace GptImage.Commands
         public void OnError(ImageJob job, Exception error)
         {
             EnsurePipelineThread();
-            _cmdlet.WriteError(ErrorRecords.From(error, job.Source));
+            _cmdlet.WriteError(ErrorRecords.ForJob(error, job));
             _cmdlet.WriteObject(FailureResult(job, error));
         }
 

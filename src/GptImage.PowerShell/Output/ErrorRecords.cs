@@ -24,6 +24,18 @@ namespace GptImage.Commands
         }
 
         /// <summary>
+        /// The error of a row the engine ran (an API refusal, a write that failed): named by its row like a bad cell is,
+        /// and by its image when it is an edit of one file, so a log of an overnight run says which row to look at.
+        /// </summary>
+        public static ErrorRecord ForJob(Exception error, ImageJob job)
+        {
+            if (job.RowNumber <= 0) return From(error, job.Source);
+            string? image = job.Request is ImageEditRequest edit && edit.Images.Count == 1 && edit.Images[0].Path is string path
+                ? Path.GetFileName(path) : null;
+            return ForRow(error, job.Source, job.RowNumber, image);
+        }
+
+        /// <summary>
         /// The error of one input row, which its message names ("Row 3 (shot.png): ..."). A path that cannot be resolved
         /// is GptImage.ImageNotFound; the core's validation errors already carry the row (and the column) themselves.
         /// </summary>
