@@ -150,6 +150,7 @@ Describe 'Errors and secrets' {
         $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $problems[0].Exception.Message | Should -BeLike "*resp_gone0123*not found*"
         $problems[0].ErrorDetails.RecommendedAction | Should -BeLike '*start a new conversation*'
+        $problems[0].ErrorDetails.Message | Should -BeLike 'Turn 1: The Responses API answered 400*'
         $result.Status | Should -Be 'Failed'
         $chat.Turns[0].Status | Should -Be 'Failed'
         $chat.LastResponseId | Should -Be 'resp_gone0123'

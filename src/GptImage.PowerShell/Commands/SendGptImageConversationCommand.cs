@@ -96,9 +96,7 @@ namespace GptImage.Commands
             catch (Exception e) when (e is GptImageValidationException || e is GptImageImageException || FileSystemPaths.IsResolutionError(e))
             {
                 // Nothing was sent: the turn is not recorded, and the next turn continues the same response.
-                ErrorRecord error = ErrorRecords.ForRow(e, Prompt, turnNumber, null);   // its id (a missing -Path file: GptImage.ImageNotFound) and advice
-                error.ErrorDetails = new ErrorDetails($"Turn {turnNumber}: " + ErrorRecords.DisplayMessage(e)) { RecommendedAction = error.ErrorDetails?.RecommendedAction };
-                WriteError(error);
+                WriteError(ConversationTurns.Error(e, Prompt, turnNumber));
                 return;
             }
 

@@ -134,7 +134,7 @@ namespace GptImage.Commands
             {
                 Result = CmdletJobSink.FailureResult(job, error);
                 _prepare(Result);
-                _cmdlet.WriteError(ErrorRecords.From(error, job.Source));
+                _cmdlet.WriteError(ConversationTurns.Error(error, job.Source, job.RowNumber));
                 _cmdlet.WriteObject(Result);
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 
 namespace GptImage.Commands
 {
@@ -21,6 +22,17 @@ namespace GptImage.Commands
             InputFidelity = conversation.InputFidelity,
             PartialImages = conversation.PartialImages,
         };
+
+        /// <summary>
+        /// A turn's error, named by its turn ("Turn 2: ...") as a batch row's is by its row, with the row error's id (a
+        /// missing -Path file: GptImage.ImageNotFound), category and advice.
+        /// </summary>
+        public static ErrorRecord Error(Exception error, object? target, int turn)
+        {
+            ErrorRecord record = ErrorRecords.ForRow(error, target, turn, null);
+            record.ErrorDetails = new ErrorDetails($"Turn {turn}: " + ErrorRecords.DisplayMessage(error)) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+            return record;
+        }
 
         /// <summary>The fields of -FileName beyond the built-in ones: {Turn} and {Prompt}.</summary>
         public static IReadOnlyDictionary<string, string?> FileNameFields(int turn, string prompt) =>
