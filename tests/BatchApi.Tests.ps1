@@ -2,20 +2,13 @@
 # free port, batches fast-forwarded). No real key, no network. Each test keeps its batch records under $TestDrive.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
 
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
     $script:Products = Join-Path $PSScriptRoot '../examples/products.csv'
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Submit-GptImageBatchJob | Get-GptImageBatchJob -Wait | Receive-GptImageBatchJob | Export-GptImageBatch' {

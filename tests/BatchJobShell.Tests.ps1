@@ -2,11 +2,7 @@
 # status, -WhatIf on Receive-GptImageBatchJob, and the -Wait progress bar. Against the emulator; no key, no network.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
 
     function Get-CallsTo([string] $Like) {
         @((Get-EmulatorCounters $script:Emulator).requests | Where-Object { $_.path -like $Like }).Count
@@ -14,10 +10,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Batch job errors' {

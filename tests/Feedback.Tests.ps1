@@ -3,11 +3,7 @@
 # Progress is read from a separate PowerShell instance's Streams.Progress; everything runs against the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
 
     function Get-ProgressOf {
         <# Runs $Script (with -Endpoint and -ApiKey given as $Endpoint) in a fresh PowerShell instance; returns its ProgressRecords. #>
@@ -24,10 +20,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'New-GptImage -Verbose' {

@@ -1,22 +1,13 @@
 # Pester 5: generation flows against the emulator (a child process on a free port). No real key, no network.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    # The tests must not pick up a real key or endpoint from the machine running them.
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
     $script:Products = Join-Path $PSScriptRoot '../examples/products.csv'
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
     Disconnect-GptImage
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Import-Csv | New-GptImage | Export-GptImageBatch' {

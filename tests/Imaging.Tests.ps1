@@ -2,10 +2,8 @@
 # load context for its dependencies on PowerShell 7.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
     $script:Hostile = Join-Path $PSScriptRoot 'Support/hostile-images'
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
     $script:Images = Join-Path $TestDrive 'images'
     $script:Square = ('a plain square' | New-GptImage @script:Connection -Size 1024x1024 -OutputDirectory $script:Images -FileName 'square' -NoCache).Path
 
@@ -27,8 +25,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Resize-GptImage' {

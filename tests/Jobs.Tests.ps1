@@ -1,20 +1,13 @@
 # Pester 5: New-GptImage -AsJob and Edit-GptImage -AsJob as PowerShell jobs (Get-Job, Receive-Job, Wait-Job, Stop-Job), against the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
     $script:Products = Join-Path $PSScriptRoot '../examples/products.csv'
 }
 
 AfterAll {
     Get-Job | Where-Object PSJobTypeName -EQ 'GptImageJob' | Remove-Job -Force
-    Stop-TestEmulator $script:Emulator
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'New-GptImage -AsJob' {

@@ -1,21 +1,15 @@
 # Pester 5: the key goes only to the endpoint's own origin, whatever a server answers with a redirect.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-    $script:Emulator = Start-TestEmulator
+    $script:Emulator, $null = Enter-EmulatorSession
     # A second server on another port: whatever reaches it was carried away from the endpoint's origin.
     $script:Capture = Start-TestEmulator
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
     Stop-TestEmulator $script:Capture
     Disconnect-GptImage
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Redirects never carry the key away' {

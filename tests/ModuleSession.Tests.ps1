@@ -1,18 +1,12 @@
 # Pester 5: what a session keeps across Remove-Module / Import-Module, and the messages of conflicting switches.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-    $script:Emulator = Start-TestEmulator
+    $script:Emulator, $null = Enter-EmulatorSession
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
     Disconnect-GptImage -ErrorAction SilentlyContinue
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Remove-Module forgets the connection' {

@@ -2,11 +2,7 @@
 # (Export-Csv and ConvertTo-Json) of every object the module writes, against the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
     $script:Products = Join-Path $PSScriptRoot '../examples/products.csv'
 
     # One run of each kind, shared by the tests below.
@@ -37,10 +33,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Default views at 80 and 120 columns' {

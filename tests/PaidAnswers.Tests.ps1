@@ -1,22 +1,15 @@
 # Pester 5: what is paid for is never lost and never paid twice, seen as a user meets it (against the emulator).
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
     # Answers a cache cannot store go to a fallback cache; these tests keep theirs in TestDrive, not the user's profile.
     $script:SavedFallback = $env:GPTIMAGE_FALLBACK_CACHE; $env:GPTIMAGE_FALLBACK_CACHE = Join-Path $TestDrive 'fallback-cache'
 
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
     $env:GPTIMAGE_FALLBACK_CACHE = $script:SavedFallback
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Folders that cannot be written' {

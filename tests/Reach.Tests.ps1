@@ -1,24 +1,17 @@
 # Pester 5: -AdditionalBody / -AdditionalHeader and access-token (Microsoft Entra ID) authentication, against the emulator.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
 
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
     # A second emulator that accepts only one bearer token, for the renewal after a 401.
     $script:Strict = Start-TestEmulator -ArgumentList '--api-key', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJnb29kIn0.good-signature'
     $script:Examples = Join-Path $PSScriptRoot '../examples'
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
     Stop-TestEmulator $script:Strict
     Disconnect-GptImage
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe '-AdditionalBody and -AdditionalHeader' {

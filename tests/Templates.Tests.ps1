@@ -1,25 +1,18 @@
 # Pester 5: the prompt template library (Get-GptImageTemplate, -Template by name) against the emulator. No real key, no network.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
     # The per-user template folder of the machine running the tests must not leak in: point it at an empty folder.
     $script:SavedTemplates = $env:GPTIMAGE_TEMPLATE_PATH
     $env:GPTIMAGE_TEMPLATE_PATH = (New-Item -ItemType Directory -Path (Join-Path $TestDrive 'user-templates')).FullName
 
-    $script:Emulator = Start-TestEmulator
-    $script:Connection = @{ Endpoint = $script:Emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+    $script:Emulator, $script:Connection = Enter-EmulatorSession
     $script:Products = Join-Path $PSScriptRoot '../examples/products.csv'
     $script:Examples = Join-Path $PSScriptRoot '../examples/templates'
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
     $env:GPTIMAGE_TEMPLATE_PATH = $script:SavedTemplates
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'Get-GptImageTemplate' {

@@ -60,6 +60,31 @@ function Start-TestEmulator {
     throw 'The emulator did not report its address within 120 seconds.'
 }
 
+function Enter-EmulatorSession {
+    <#
+        The start of a test file that drives the module against the emulator: the built module imported, the machine's
+        OPENAI_API_KEY and OPENAI_BASE_URL set aside (a test must never pick up a real key or endpoint), an emulator
+        started. Returns the emulator and the splatting parameters for it:  $script:Emulator, $script:Connection = Enter-EmulatorSession
+    #>
+    param([string[]] $ArgumentList = @())
+    Import-Module (Get-GptImageModulePath) -Force
+    $saved = @{ OPENAI_API_KEY = $env:OPENAI_API_KEY; OPENAI_BASE_URL = $env:OPENAI_BASE_URL }
+    $env:OPENAI_API_KEY = $null; $env:OPENAI_BASE_URL = $null
+    $emulator = Start-TestEmulator -ArgumentList $ArgumentList
+    $emulator | Add-Member -NotePropertyName SavedEnvironment -NotePropertyValue $saved
+    $emulator, @{ Endpoint = $emulator.BaseUrl; ApiKey = (New-TestApiKey) }
+}
+
+function Exit-EmulatorSession {
+    <# The end of such a file: the emulator stopped, the environment as it was, the module removed. Safe after a failed start. #>
+    param($Emulator)
+    Stop-TestEmulator $Emulator
+    if ($Emulator -and $Emulator.SavedEnvironment) {
+        foreach ($name in $Emulator.SavedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $Emulator.SavedEnvironment[$name]) }
+    }
+    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+}
+
 function Stop-TestEmulator {
     <# Safe to call with $null (a BeforeAll that failed before the emulator started). #>
     param($Emulator)
