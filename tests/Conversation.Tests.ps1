@@ -2,21 +2,16 @@
 # POST /v1/responses, checked through the emulator's record of what arrived.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/TestEnvironment.ps1')
-    Import-Module (Get-GptImageModulePath) -Force
-    $script:SavedKey = $env:OPENAI_API_KEY; $env:OPENAI_API_KEY = $null
-    $script:SavedBase = $env:OPENAI_BASE_URL; $env:OPENAI_BASE_URL = $null
-    $script:Emulator = Start-TestEmulator
+    $script:Emulator, $null = Enter-EmulatorSession
     $script:KeyText = 'sk-test-conversation-' + ('0' * 24)
     $script:Examples = Join-Path $PSScriptRoot '../examples'
+    # The conversations take their connection from the session, as a user's would.
     Connect-GptImage -Endpoint $script:Emulator.BaseUrl -ApiKey (New-TestApiKey $script:KeyText) | Out-Null
 }
 
 AfterAll {
-    Stop-TestEmulator $script:Emulator
-    Disconnect-GptImage
-    $env:OPENAI_API_KEY = $script:SavedKey
-    $env:OPENAI_BASE_URL = $script:SavedBase
-    Remove-Module GptImage.PowerShell -ErrorAction SilentlyContinue
+    Disconnect-GptImage -ErrorAction SilentlyContinue
+    Exit-EmulatorSession $script:Emulator
 }
 
 Describe 'A conversation of three turns' {
