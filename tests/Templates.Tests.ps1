@@ -27,6 +27,18 @@ Describe 'Get-GptImageTemplate' {
         $shot.Source | Should -Be 'built-in'
     }
 
+    It 'its default table shows every name, the required placeholders and the description at <_> columns' -ForEach 80, 120 {
+        $width = $_
+        $text = Get-GptImageTemplate | Out-String -Width $width
+        foreach ($header in 'Name', 'Required', 'Description') { $text | Should -Match "(^|\s)$header(\s|$)" }
+        foreach ($template in Get-GptImageTemplate) {
+            $text | Should -Match ('(?m)^' + [regex]::Escape($template.Name) + '\s')
+            $required = ($template.Placeholders | Where-Object IsRequired | ForEach-Object Name) -join ', '
+            $text | Should -Match ([regex]::Escape($required))
+        }
+        ($text -split '\r?\n' | Where-Object { $_.Length -gt $width }) | Should -BeNullOrEmpty
+    }
+
     It 'takes names with wildcards, and an unknown name is an error listing the known ones' {
         (Get-GptImageTemplate -Name 'game-*').Name | Should -Be @('game-character', 'game-environment', 'game-prop')
         $null = Get-GptImageTemplate -Name 'no-such' -ErrorVariable notFound -ErrorAction SilentlyContinue
