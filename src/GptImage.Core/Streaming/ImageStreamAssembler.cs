@@ -66,17 +66,7 @@ namespace GptImage.Streaming
         private void AddPartial(JsonElement root, string type)
         {
             PartialCount++;
-            if (_onPartial is null) return;
-            byte[] bytes = Decode(root, $"partial image {PartialCount}");
-            int index = root.TryGetProperty("partial_image_index", out JsonElement i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out int n) ? n : PartialCount - 1;
-            _onPartial(new PartialImage
-            {
-                Request = _request,
-                PartialImageIndex = index,
-                Bytes = bytes,
-                Format = ImageFormatDetector.Detect(bytes) ?? ImagesResponseParser.String(root, "output_format") ?? "png",
-                EventType = type,
-            });
+            if (_onPartial != null) _onPartial(PartialImageEvent.Read(root, "b64_json", _request, type, PartialCount));
         }
 
         private void AddCompleted(JsonElement root)

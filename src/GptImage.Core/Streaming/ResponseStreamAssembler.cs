@@ -14,7 +14,7 @@ namespace GptImage.Streaming
     /// </summary>
     internal sealed class ResponseStreamAssembler
     {
-        public const string PartialImageEvent = "response.image_generation_call.partial_image";
+        public const string PartialImageType = "response.image_generation_call.partial_image";
 
         private readonly ConversationTurnRequest _request;
         private readonly Action<PartialImage>? _onPartial;
@@ -41,7 +41,7 @@ namespace GptImage.Streaming
                         // ResponseErrorEvent: code, message and param at the top level.
                         throw new StreamErrorException(ResponsesParser.ErrorBody(ImagesResponseParser.String(root, "code"),
                             ImagesResponseParser.String(root, "message"), ImagesResponseParser.String(root, "param")));
-                    case PartialImageEvent:
+                    case PartialImageType:
                         AddPartial(root, type);
                         break;
                     case "response.completed":
@@ -62,19 +62,7 @@ namespace GptImage.Streaming
         private void AddPartial(JsonElement root, string type)
         {
             PartialCount++;
-            if (_onPartial is null) return;
-            if (!root.TryGetProperty("partial_image_b64", out JsonElement b64) || b64.ValueKind != JsonValueKind.String
-                || !b64.TryGetBytesFromBase64(out byte[]? bytes) || bytes is null || bytes.Length == 0)
-                throw new InvalidResponseException($"The streamed partial image {PartialCount} has no valid partial_image_b64 data.");
-            int index = root.TryGetProperty("partial_image_index", out JsonElement i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out int n) ? n : PartialCount - 1;
-            _onPartial(new PartialImage
-            {
-                Request = _request,
-                PartialImageIndex = index,
-                Bytes = bytes,
-                Format = ImageFormatDetector.Detect(bytes) ?? ImagesResponseParser.String(root, "output_format") ?? "png",
-                EventType = type,
-            });
+            if (_onPartial != null) _onPartial(PartialImageEvent.Read(root, "partial_image_b64", _request, type, PartialCount));
         }
     }
 }
