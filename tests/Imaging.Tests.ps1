@@ -260,6 +260,18 @@ Describe 'Expand-GptImage' {
         $prompts | Sort-Object | Should -Be @('a wider beach', 'a wider meadow')
     }
 
+    It 'a -Path wildcard that matches several files is an error that says to pipe them, and nothing is sent' {
+        Reset-EmulatorCounters $script:Emulator
+        $two = Join-Path $TestDrive 'two'
+        $null = New-Item -ItemType Directory -Path $two -Force
+        Copy-Item -LiteralPath $script:Square -Destination (Join-Path $two 'a.png')
+        Copy-Item -LiteralPath $script:Square -Destination (Join-Path $two 'b.png')
+        Expand-GptImage -Path (Join-Path $two '*.png') -AspectRatio 16:9 -Prompt 'wider' @script:Connection -OutputDirectory $TestDrive -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.TooManyImages*'
+        $bad[0].Exception.Message | Should -Match 'Get-ChildItem'
+        (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
+    }
+
     It 'refuses shapes the model cannot make' {
         Expand-GptImage -LiteralPath $script:Square -AspectRatio 5:1 -Prompt 'x' @script:Connection -OutputDirectory $TestDrive -ErrorVariable bad -ErrorAction SilentlyContinue
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.InvalidSize*'

@@ -35,7 +35,7 @@ namespace GptImage.Commands
         private const string PathSet = EditRequestInput.PathSet;
         private const string LiteralPathSet = EditRequestInput.LiteralPathSet;
 
-        /// <summary>The image to extend; wildcards allowed (each match is its own request). Without it, each piped file, piped path, New-GptImage result or row's Path column is an image.</summary>
+        /// <summary>The image to extend; a wildcard must match one file (to extend several, pipe them: Get-ChildItem ./shots/*.png | Expand-GptImage ...). Without it, each piped file, piped path, New-GptImage result or row's Path column is an image.</summary>
         [Parameter(Position = 0, ParameterSetName = PathSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
