@@ -14,6 +14,7 @@ using SixLabors.ImageSharp.Processing;
 //   upscale <file> <scale> <png|jpeg> <n>       the module's path (PrintUpscaler: identify, decode, Lanczos-3, encode): median ms, peak RSS
 //   stages <file> <scale> <n>                   decode / resize / PNG encode (three settings) / JPEG q90, separately
 //   maskscan <file> <n> | maskdecode <file> <n>  the streaming alpha scan (MaskValidator) against an ImageSharp decode of the same mask
+//   tier <file> <png|webp80|png+thumb256|webp80+thumb256> <count>  Export-GptImageBatch's tiered write (ExportWriter) of <count> results
 string mode = args[0];
 switch (mode)
 {
@@ -21,6 +22,7 @@ switch (mode)
     case "upscale": Upscale(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3], int.Parse(args[4])); break;
     case "stages": Stages(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3])); break;
     case "maskscan": Time("mask scan (streaming PNG decoder)", int.Parse(args[2]), () => GptImage.MaskValidator.Validate(args[1], args[1])); break;
+    case "tier": Tier(args[1], args[2], int.Parse(args[3])); break;
     case "maskdecode": Time("mask decode (ImageSharp Image<Rgba32>)", int.Parse(args[2]), () => { using var i = Image.Load<Rgba32>(args[1]); }); break;
 }
 
@@ -81,6 +83,33 @@ static void Stages(string file, double scale, int n)
         Time(name, n, () => bytes = Encode(resized, encoder));
         Console.WriteLine($"  -> {bytes / 1024.0 / 1024:0.0} MiB");
     }
+}
+
+// The whole export path of Export-GptImageBatch -Tier: tier, name, (decode, encode, thumbnail), atomic writes with fsync.
+static void Tier(string file, string mode, int count)
+{
+    byte[] bytes = File.ReadAllBytes(file);
+    var settings = new System.Collections.Hashtable();
+    settings["Format"] = mode.StartsWith("webp80", StringComparison.Ordinal) ? "webp" : "png";
+    if (mode.StartsWith("webp80", StringComparison.Ordinal)) settings["Quality"] = 80;
+    if (mode.EndsWith("+thumb256", StringComparison.Ordinal)) settings["ThumbnailWidth"] = 256;
+    string dir = Path.Combine(Path.GetTempPath(), "tier-bench-" + Guid.NewGuid().ToString("N"));
+    var writer = new GptImage.Orchestration.ExportWriter(new GptImage.Orchestration.ExportOptions
+    {
+        DestinationPath = dir, FileNameTemplate = "image-{Row}",
+        Tiers = GptImage.Orchestration.TierRules.Create(null, new System.Collections.Hashtable { ["*"] = settings }, null),
+    });
+    string sha = GptImage.Orchestration.AtomicFile.Sha256Hex(bytes);
+    var clock = Stopwatch.StartNew();
+    long written = 0;
+    for (int row = 1; row <= count; row++)
+    {
+        var result = writer.Write(new GptImage.Orchestration.GptImageResult { Model = "gpt-image-2", Quality = "high", Format = "png", Bytes = bytes, Sha256 = sha, RowNumber = row });
+        written += new FileInfo(result.Path!).Length + (result.ThumbnailPath is null ? 0 : new FileInfo(result.ThumbnailPath).Length);
+    }
+    double seconds = clock.Elapsed.TotalSeconds;
+    Directory.Delete(dir, recursive: true);
+    Console.WriteLine($"tier {mode}, {count} x {Path.GetFileName(file)}: {seconds:0.0} s ({seconds * 1000 / count:0} ms an image), {written / 1024.0 / 1024:0.0} MiB written, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0.0} MiB");
 }
 
 static long Encode(Image<Rgba32> image, SixLabors.ImageSharp.Formats.IImageEncoder encoder)

@@ -7,6 +7,7 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace GptImage.Imaging.Pixels
 {
@@ -17,7 +18,7 @@ namespace GptImage.Imaging.Pixels
     internal static class ImageEncoding
     {
         /// <summary>Quality of JPEG and lossy WebP when the caller names none.</summary>
-        public const int DefaultQuality = 90;
+        public const int DefaultQuality = ImageEncodingDefaults.Quality;
 
         public static byte[] Encode(Image<Rgba32> image, string format, int? quality = null, double? dpi = null)
         {
@@ -28,8 +29,19 @@ namespace GptImage.Imaging.Pixels
                 image.Metadata.HorizontalResolution = perInch;
                 image.Metadata.VerticalResolution = perInch;
             }
+            bool alpha = HasTransparency(image);
             using var output = new MemoryStream();
-            image.Save(output, EncoderFor(format, quality ?? DefaultQuality, HasTransparency(image)));
+            if (format == "jpeg" && alpha)
+            {
+                // JPEG has no alpha: without this, transparent pixels show whatever colour they hide (often black).
+                // A copy, so the caller's pixels keep their alpha for the next file made from them.
+                using Image<Rgba32> flat = image.Clone(c => c.BackgroundColor(Color.White));
+                flat.Save(output, EncoderFor(format, quality ?? DefaultQuality, alpha: false));
+            }
+            else
+            {
+                image.Save(output, EncoderFor(format, quality ?? DefaultQuality, alpha));
+            }
             return output.ToArray();
         }
 

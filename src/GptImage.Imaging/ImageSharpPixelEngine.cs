@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -29,6 +30,25 @@ namespace GptImage.Imaging.Pixels
             if (width is int w && height is int h && (w != image.Width || h != image.Height))
                 image.Mutate(c => c.Resize(w, h, nearest ? KnownResamplers.NearestNeighbor : KnownResamplers.Lanczos3));
             return ImageEncoding.Encode(image, format, UploadQuality);
+        }
+
+        public byte[][] Render(byte[] bytes, string? path, IReadOnlyList<RenditionSpec> specs)
+        {
+            using Image<Rgba32> image = SafeImageReader.Load(bytes, path, out _);
+            var files = new byte[specs.Count][];
+            for (int i = 0; i < specs.Count; i++)
+            {
+                RenditionSpec spec = specs[i];
+                if (spec.Width == image.Width && spec.Height == image.Height)
+                {
+                    files[i] = ImageEncoding.Encode(image, spec.Format, spec.Quality);
+                    continue;
+                }
+                // A smaller copy, so the full-size pixels stay for the specs after it.
+                using Image<Rgba32> resized = image.Clone(c => c.Resize(spec.Width, spec.Height, KnownResamplers.Lanczos3));
+                files[i] = ImageEncoding.Encode(resized, spec.Format, spec.Quality);
+            }
+            return files;
         }
 
         public byte[] Compose(Stream stream, string? path, int canvasWidth, int canvasHeight, int x, int y, int width, int height)

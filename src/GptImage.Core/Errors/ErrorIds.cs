@@ -61,6 +61,12 @@ namespace GptImage
         public const string InvalidMaxCost = "GptImage.InvalidMaxCost";
         public const string InvalidManifestPath = "GptImage.InvalidManifestPath";
         public const string InvalidDestinationPath = "GptImage.InvalidDestinationPath";
+
+        /// <summary>Export-GptImageBatch: a -Tier table, -TierBy or -ThumbnailWidth that cannot be used (found before anything is written).</summary>
+        public const string InvalidTier = "GptImage.InvalidTier";
+
+        /// <summary>Export-GptImageBatch: a result whose tier cannot be told (the -TierBy column is missing, or its value has no tier and there is no '*').</summary>
+        public const string TierNotFound = "GptImage.TierNotFound";
         public const string ParameterConflict = "GptImage.ParameterConflict";
         public const string CostLimitReached = "GptImage.CostLimitReached";
     }

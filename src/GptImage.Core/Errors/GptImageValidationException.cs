@@ -27,6 +27,16 @@ namespace GptImage
                 _message = $"-{first} and -{second} cannot be used together: {why}",
             };
 
+        /// <summary>
+        /// A bad entry of a table parameter: "-Tier key 'medium', Quality '150' is not allowed: <paramref name="allowed"/>".
+        /// <paramref name="field"/> is null when the entry itself (not one of its fields) is wrong.
+        /// </summary>
+        public static GptImageValidationException ForEntry(string errorId, string parameterName, string key, string? field, object? value, string allowed) =>
+            new GptImageValidationException(errorId, parameterName, value, allowed)
+            {
+                _message = $"-{parameterName} key '{key}'{(field is null ? string.Empty : ", " + field)} {Shown(value)} is not allowed: {allowed}",
+            };
+
         // Set for messages that do not fit "-Parameter 'value' is not allowed" (two parameters in conflict).
         private string? _message;
 
@@ -63,10 +73,11 @@ namespace GptImage
 
         private static string FormatMessage(string parameterName, object? value, string allowed, string? column = null)
         {
-            string shown = value is null ? "(none)" : "'" + Shorten(value.ToString() ?? string.Empty) + "'";
             string subject = column is null ? "-" + parameterName : "column " + column;
-            return $"{subject} {shown} is not allowed: {allowed}";
+            return $"{subject} {Shown(value)} is not allowed: {allowed}";
         }
+
+        private static string Shown(object? value) => value is null ? "(none)" : "'" + Shorten(value.ToString() ?? string.Empty) + "'";
 
         private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 60) + $"... ({text.Length} characters)";
     }

@@ -37,7 +37,25 @@ namespace GptImage.Orchestration
         /// <summary>Full path of the written file, when an output directory was given.</summary>
         public string? Path { get; set; }
 
-        /// <summary>Lower-case hex SHA-256 of the image bytes.</summary>
+        /// <summary>The tier Export-GptImageBatch -Tier wrote the image by (its name in -Tier, "*" for the fallback tier).</summary>
+        public string? Tier { get; set; }
+
+        /// <summary>The pixel width of the file at <see cref="Path"/>, once Export-GptImageBatch has written it.</summary>
+        public int? Width { get; set; }
+
+        /// <summary>The pixel height of the file at <see cref="Path"/>, once Export-GptImageBatch has written it.</summary>
+        public int? Height { get; set; }
+
+        /// <summary>Full path of the thumbnail Export-GptImageBatch wrote beside the image (-ThumbnailWidth or a tier's ThumbnailWidth).</summary>
+        public string? ThumbnailPath { get; set; }
+
+        /// <summary>The master file as written by Export-GptImageBatch, for the manifest (not shown to PowerShell).</summary>
+        internal ExportedFile? Master { get; set; }
+
+        /// <summary>The thumbnail as written by Export-GptImageBatch, for the manifest.</summary>
+        internal ExportedFile? Thumbnail { get; set; }
+
+        /// <summary>Lower-case hex SHA-256 of the image bytes (after Export-GptImageBatch, of the file it wrote).</summary>
         public string? Sha256 { get; set; }
 
         /// <summary>The first 12 hex digits of <see cref="Sha256"/>: the {Hash} of file-name templates.</summary>

@@ -70,6 +70,16 @@ namespace GptImage.Orchestration
         }
 
         /// <summary>
+        /// Throws GptImage.FileExists where <see cref="Write"/> would: <paramref name="path"/> holds other bytes and
+        /// <paramref name="overwrite"/> is false. Lets a caller that writes several files check them all before the first.
+        /// </summary>
+        public static void ThrowIfOccupied(string path, byte[] bytes, bool overwrite)
+        {
+            string full = Path.GetFullPath(path);
+            if (!overwrite && File.Exists(full) && !SameContent(full, bytes)) throw Exists(full);
+        }
+
+        /// <summary>
         /// Deletes temporary files a killed writer left in <paramref name="directory"/> and its direct subfolders
         /// (see <see cref="TempFileSweep"/>). Temporary names carry the writer's process id, so files of a live concurrent run are kept.
         /// </summary>

@@ -19,5 +19,8 @@ namespace GptImage.Orchestration
 
         /// <summary>-Force: replace existing files.</summary>
         public bool Force { get; set; }
+
+        /// <summary>-TierBy, -Tier and -ThumbnailWidth (<see cref="TierRules.Create"/>); null writes every image as it came.</summary>
+        public TierRules? Tiers { get; set; }
     }
 }

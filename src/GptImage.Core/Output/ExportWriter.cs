@@ -40,10 +40,11 @@ namespace GptImage.Orchestration
         }
 
         /// <summary>
-        /// Writes one result and returns a copy with Path set and Bytes released (for -PassThru). Failed and
-        /// NotRun results only get a manifest row. Throws GptImageBatchException (GptImage.FileExists, GptImage.DuplicateFileName:
-        /// another result of this export took the name, GptImage.WriteFailed) or
-        /// GptImageApiException (GptImage.InvalidImage) when the image cannot be written; no manifest row then.
+        /// Writes one result (its master in the format of its tier, and a thumbnail when asked; see <see cref="ExportPlanner"/>)
+        /// and returns a copy with Path set and Bytes released (for -PassThru). Failed and NotRun results only get a manifest
+        /// row. Throws GptImageBatchException (GptImage.FileExists, GptImage.DuplicateFileName: another result of this export
+        /// took the name, GptImage.WriteFailed, GptImage.InvalidImage), GptImageValidationException (GptImage.TierNotFound)
+        /// or GptImageImageException (bytes that cannot be decoded for a tier) when the image cannot be written; no manifest row then.
         /// </summary>
         public GptImageResult Write(GptImageResult result)
         {
@@ -53,7 +54,8 @@ namespace GptImage.Orchestration
             if (hasImage)
             {
                 copy.Bytes ??= ReadExisting(copy);
-                ImageFileWriter.Write(copy, _options.DestinationPath, _options.FileNameTemplate, _options.Layout, _options.Force, _claims);
+                copy.Sha256 ??= AtomicFile.Sha256Hex(copy.Bytes);   // before naming: {Hash} is the image's as it came
+                ExportFileWriter.Write(copy, ExportPlanner.Plan(copy, _options), _options.Force, _claims);
             }
             try
             {

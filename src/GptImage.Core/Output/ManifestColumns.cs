@@ -34,6 +34,10 @@ namespace GptImage.Orchestration
             ("EstimatedCostUsd", r => Money(r.EstimatedCostUsd)),
             ("Sha256", r => r.Sha256),
             ("Path", r => r.Path),
+            ("Width", r => r.Width?.ToString(CultureInfo.InvariantCulture)),
+            ("Height", r => r.Height?.ToString(CultureInfo.InvariantCulture)),
+            ("FileBytes", r => r.Master?.FileBytes.ToString(CultureInfo.InvariantCulture)),
+            ("Tier", r => r.Tier),
             ("FromCache", r => r.FromCache ? "True" : "False"),
             ("RequestId", r => r.RequestId),
             ("RequestKey", r => r.RequestKey),
@@ -41,6 +45,25 @@ namespace GptImage.Orchestration
             ("ErrorId", r => r.ErrorId),
             ("ErrorMessage", r => r.ErrorMessage),
         };
+
+        /// <summary>Prefix of the thumbnail's columns, present when the run wrote thumbnails (JSON Lines: a Thumbnail object).</summary>
+        public const string ThumbnailPrefix = "Thumbnail.";
+
+        /// <summary>What the manifest records of a thumbnail; the same fields as the master's Path, Format, Width, Height, FileBytes, Sha256.</summary>
+        public static readonly IReadOnlyList<(string Name, Func<ExportedFile, string> Value)> ThumbnailFields = new (string, Func<ExportedFile, string>)[]
+        {
+            ("Path", f => f.Path),
+            ("Format", f => f.Format),
+            ("Width", f => Num(f.Width)),
+            ("Height", f => Num(f.Height)),
+            ("FileBytes", f => f.FileBytes.ToString(CultureInfo.InvariantCulture)),
+            ("Sha256", f => f.Sha256),
+        };
+
+        /// <summary>The fixed columns and the JSON fields that hold numbers.</summary>
+        public static bool IsNumeric(string column) =>
+            column is "RowNumber" or "Index" or "Compression" or "InputTokens" or "OutputTokens" or "TotalTokens" or "CostUsd" or "EstimatedCostUsd"
+                or "Width" or "Height" or "FileBytes";
 
         /// <summary>The column a source field is written under.</summary>
         public static string ForSource(string field) => SourcePrefix + field;

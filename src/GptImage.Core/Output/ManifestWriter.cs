@@ -75,11 +75,16 @@ namespace GptImage.Orchestration
                 foreach (string field in row.SourceFields.Keys)
                     if (seen.Add(field)) sourceFields.Add(field);
 
-            var header = ManifestColumns.Fixed.Select(c => c.Name).Concat(sourceFields.Select(ManifestColumns.ForSource)).ToList();
+            // Thumbnail columns only in a run that wrote thumbnails: other ledgers keep the columns they always had.
+            var thumbnail = rows.Any(r => r.Thumbnail != null) ? ManifestColumns.ThumbnailFields : Array.Empty<(string Name, Func<ExportedFile, string> Value)>();
+            var header = ManifestColumns.Fixed.Select(c => c.Name)
+                .Concat(thumbnail.Select(c => ManifestColumns.ThumbnailPrefix + c.Name))
+                .Concat(sourceFields.Select(ManifestColumns.ForSource)).ToList();
             var text = new StringBuilder(CsvText.Line(header));
             foreach (GptImageResult row in rows)
             {
                 var values = ManifestColumns.Fixed.Select(c => c.Value(row))
+                    .Concat(thumbnail.Select(c => row.Thumbnail is null ? null : c.Value(row.Thumbnail)))
                     .Concat(sourceFields.Select(f => FieldLookup.TryGet(row.SourceFields, f, out string? v) ? v : null))
                     .Select(Redactor.Redact);
                 text.Append(CsvText.Line(values));
@@ -104,9 +109,20 @@ namespace GptImage.Orchestration
                 {
                     string? value = Redactor.Redact(column.Value(result));
                     if (value is null) { json.WriteNull(column.Name); continue; }
-                    if (IsNumeric(column.Name)) json.WriteNumber(column.Name, decimal.Parse(value, CultureInfo.InvariantCulture));
+                    if (ManifestColumns.IsNumeric(column.Name)) json.WriteNumber(column.Name, decimal.Parse(value, CultureInfo.InvariantCulture));
                     else if (column.Name == "FromCache") json.WriteBoolean(column.Name, result.FromCache);
                     else json.WriteString(column.Name, value);
+                }
+                if (result.Thumbnail is ExportedFile thumbnail)
+                {
+                    json.WriteStartObject("Thumbnail");
+                    foreach (var field in ManifestColumns.ThumbnailFields)
+                    {
+                        string value = field.Value(thumbnail);
+                        if (ManifestColumns.IsNumeric(field.Name)) json.WriteNumber(field.Name, decimal.Parse(value, CultureInfo.InvariantCulture));
+                        else json.WriteString(field.Name, Redactor.Redact(value));
+                    }
+                    json.WriteEndObject();
                 }
                 json.WriteStartObject("Source");
                 foreach (var pair in result.SourceFields)
@@ -119,8 +135,5 @@ namespace GptImage.Orchestration
             }
             return Utf8NoBom.GetString(buffer.ToArray()) + "\n";
         }
-
-        private static bool IsNumeric(string column) =>
-            column is "RowNumber" or "Index" or "Compression" or "InputTokens" or "OutputTokens" or "TotalTokens" or "CostUsd" or "EstimatedCostUsd";
     }
 }

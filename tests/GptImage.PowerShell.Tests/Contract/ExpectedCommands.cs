@@ -171,6 +171,9 @@ namespace GptImage.PowerShell.Tests.Contract
                     "-ManifestPath string {*:}",
                     "-NoClobber switch {*:}",
                     "-PassThru switch {*:}",
+                    "-ThumbnailWidth int? {*:} [ValidateRange: 16..4096]",
+                    "-Tier System.Collections.IDictionary {*:}",
+                    "-TierBy string {*:}",
                 }),
             ["ConvertTo-GptImageMask"] = Cmdlet(
                 "ConvertTo-GptImageMask class=ConvertToGptImageMaskCommand sealed ShouldProcess=True ConfirmImpact=Medium DefaultSet=FromImage Output=System.IO.FileInfo",

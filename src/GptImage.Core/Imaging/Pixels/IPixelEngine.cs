@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 
@@ -33,6 +34,12 @@ namespace GptImage.Imaging.Pixels
         /// turned upright and resized to <paramref name="width"/>x<paramref name="height"/>, drawn at (<paramref name="x"/>, <paramref name="y"/>).
         /// </summary>
         byte[] Compose(Stream stream, string? path, int canvasWidth, int canvasHeight, int x, int y, int width, int height);
+
+        /// <summary>
+        /// Decodes the image once and encodes one file per spec, in order, resized (Lanczos-3) where the spec is smaller
+        /// than the image, without metadata: a re-encoded master and its thumbnail from a single decode.
+        /// </summary>
+        byte[][] Render(byte[] bytes, string? path, IReadOnlyList<RenditionSpec> specs);
     }
 
     /// <summary>Finds the engine by name, so this assembly never references ImageSharp.</summary>
