@@ -26,6 +26,8 @@
         'Receive-GptImageBatchJob'
         'Stop-GptImageBatchJob'
         'Get-GptImageTemplate'
+        'New-GptImageConversation'
+        'Send-GptImageConversation'
         'Resize-GptImage'
         'Expand-GptImage'
         'Start-GptImageEmulator'

@@ -23,8 +23,8 @@ Describe 'GptImage.PowerShell module' {
         ($commands.Name | Sort-Object) | Should -Be @(
             'Connect-GptImage', 'ConvertTo-GptImageMask', 'Disconnect-GptImage', 'Edit-GptImage', 'Expand-GptImage',
             'Export-GptImageBatch', 'Get-GptImageBatchJob', 'Get-GptImageTemplate', 'Measure-GptImageCost', 'New-GptImage',
-            'Receive-GptImageBatchJob', 'Resize-GptImage', 'Start-GptImageEmulator', 'Stop-GptImageBatchJob',
-            'Stop-GptImageEmulator', 'Submit-GptImageBatchJob', 'Test-GptImageMask')
+            'New-GptImageConversation', 'Receive-GptImageBatchJob', 'Resize-GptImage', 'Send-GptImageConversation',
+            'Start-GptImageEmulator', 'Stop-GptImageBatchJob', 'Stop-GptImageEmulator', 'Submit-GptImageBatchJob', 'Test-GptImageMask')
     }
 
     It 'gives each kind of thing one noun: images, their export, masks, costs, the connection and OpenAI batch jobs' {

@@ -105,6 +105,7 @@ namespace GptImage.Emulator
             {
                 app.MapPost(prefix + "/images/generations", (HttpContext c) => images.HandleAsync(c, ImageEndpoint.Generations, null));
                 app.MapPost(prefix + "/images/edits", (HttpContext c) => images.HandleAsync(c, ImageEndpoint.Edits, null));
+                app.MapPost(prefix + "/responses", (HttpContext c) => images.HandleResponsesAsync(c));
                 app.MapGet(prefix + "/models", (HttpContext c) => ModelsEndpoint.HandleAsync(c, state, null));
                 app.MapGet(prefix + "/models/{id}", (HttpContext c, string id) => ModelsEndpoint.HandleAsync(c, state, id));
             }

@@ -37,6 +37,9 @@ namespace GptImage.Emulator
         public Files.FileStore Files { get; } = new Files.FileStore();
         public Batches.BatchStore Batches { get; } = new Batches.BatchStore();
 
+        /// <summary>Conversation turns answered so far (kept across resets, as the real API keeps responses).</summary>
+        public Conversations.ResponseStore Responses { get; } = new Conversations.ResponseStore();
+
         /// <summary>Back to a fresh server: default knobs (or <paramref name="options"/>), empty counters and rate window.</summary>
         public void Reset(EmulatorOptions? options)
         {

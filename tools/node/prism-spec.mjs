@@ -2,8 +2,9 @@
 //
 // Usage: node tools/node/prism-spec.mjs <openapi.yaml> <out.yaml>
 //
-// Keeps only /images/generations and /images/edits with the schemas they reference (prism starts in
-// seconds instead of half a minute), and changes two things, each printed when it happens:
+// Keeps only /images/generations, /images/edits and /responses (conversation turns with the image_generation tool)
+// with the schemas they reference (prism starts in seconds instead of half a minute), and changes two things, each
+// printed when it happens:
 //  1. `nullable: true` on a schema without `type` (model, size) is dropped and `{type: null}` added to its
 //     anyOf. prism's validator cannot compile `nullable` without `type` and then silently skips the whole
 //     request body: every body, even `{}`, passed. Verified by bisection on 2026-11-21.
@@ -11,6 +12,10 @@
 //     official SDKs send), while the schema names the property `image`; prism reads part names literally.
 //     An `image[]` property with the same schema as `image` is added and `required: image` becomes
 //     "image or image[]", so every other field is still checked.
+//  3. InputItem (an item of the Responses API's input list) is a oneOf whose alternatives overlap: a user message
+//     with input_text/input_image parts is both an EasyInputMessage and an InputMessage (through Item), and the spec
+//     leaves the choice to its `discriminator`, which prism's validator ignores, so every such message failed
+//     "must match exactly one schema". InputItem's oneOf becomes anyOf: the message must still match one of them.
 // js-yaml comes with prism (pinned by package-lock.json).
 import fs from 'node:fs';
 import yaml from 'js-yaml';
@@ -20,7 +25,7 @@ const [src, dst] = process.argv.slice(2);
 if (!src || !dst) { console.error('usage: prism-spec.mjs <openapi.yaml> <out.yaml>'); process.exit(2); }
 const spec = yaml.load(fs.readFileSync(src, 'utf8'));
 
-const keep = ['/images/generations', '/images/edits'];
+const keep = ['/images/generations', '/images/edits', '/responses'];
 const out = specSubset(spec, keep, 'prism-spec');
 const schemas = out.components.schemas;
 
@@ -42,6 +47,11 @@ edit.properties['image[]'] = structuredClone(edit.properties.image);   // one pa
 edit.required = edit.required.filter(r => r !== 'image');
 edit.anyOf = [{ required: ['image'] }, { required: ['image[]'] }];
 console.log('prism-spec: CreateImageEditRequest accepts image[] parts as the image array');
+
+const inputItem = schemas.InputItem;
+inputItem.anyOf = inputItem.oneOf;
+delete inputItem.oneOf;
+console.log('prism-spec: InputItem oneOf -> anyOf (overlapping message schemas; prism ignores the discriminator)');
 
 fs.writeFileSync(dst, yaml.dump(out, { noRefs: true, lineWidth: -1 }));
 console.log(`prism-spec: wrote ${dst} (${Object.keys(schemas).length} schemas, ${nullable} nullable fixes)`);

@@ -1,4 +1,5 @@
-// The part of an OpenAPI document that some paths need: those paths and, transitively, every schema they reference.
+// The part of an OpenAPI document that some paths need: those paths and, transitively, every schema and shared
+// response ("#/components/responses/...", such as the Responses API's TooManyRequests) they reference.
 // Shared by extract-spec.mjs (the copy carried in spec/) and prism-spec.mjs (what prism serves).
 export function specSubset(spec, keep, tool) {
   const paths = {};
@@ -7,17 +8,19 @@ export function specSubset(spec, keep, tool) {
     paths[p] = spec.paths[p];
   }
   const schemas = {};
+  const responses = {};
   const pending = [JSON.stringify(paths)];
   while (pending.length) {
-    for (const m of pending.pop().matchAll(/#\/components\/schemas\/([A-Za-z0-9_.-]+)/g)) {
-      const name = m[1];
-      if (schemas[name]) continue;
-      schemas[name] = spec.components.schemas[name];
-      pending.push(JSON.stringify(schemas[name]));
+    for (const m of pending.pop().matchAll(/#\/components\/(schemas|responses)\/([A-Za-z0-9_.-]+)/g)) {
+      const [, kind, name] = m;
+      const into = kind === 'schemas' ? schemas : responses;
+      if (into[name]) continue;
+      into[name] = spec.components[kind][name];
+      pending.push(JSON.stringify(into[name]));
     }
   }
-  return {
-    openapi: spec.openapi, info: spec.info, servers: spec.servers, security: spec.security, paths,
-    components: { schemas, securitySchemes: spec.components.securitySchemes },
-  };
+  const components = { schemas };
+  if (Object.keys(responses).length) components.responses = responses;
+  components.securitySchemes = spec.components.securitySchemes;
+  return { openapi: spec.openapi, info: spec.info, servers: spec.servers, security: spec.security, paths, components };
 }

@@ -104,6 +104,9 @@ namespace GptImage.Orchestration
                     RequestId = OptionalString(root, "requestId"),
                     Attempts = root.GetProperty("attempts").GetInt32(),
                     Usage = root.TryGetProperty("usage", out JsonElement usage) && usage.ValueKind == JsonValueKind.Object ? ReadUsage(usage) : null,
+                    ResponseId = OptionalString(root, "responseId"),
+                    MainlineModel = OptionalString(root, "mainlineModel"),
+                    MainlineUsage = root.TryGetProperty("mainlineUsage", out JsonElement mainline) && mainline.ValueKind == JsonValueKind.Object ? ReadUsage(mainline) : null,
                 };
             }
             // ArgumentException (ArgumentNullException included): a null "file" or "created", or a file name with characters
@@ -147,18 +150,11 @@ namespace GptImage.Orchestration
                 json.WriteString("outputFormat", result.OutputFormat);
                 json.WriteString("requestId", result.RequestId);
                 json.WriteNumber("attempts", result.Attempts);
-                if (result.Usage is ImageUsage u)
-                {
-                    json.WriteStartObject("usage");
-                    json.WriteNumber("inputTokens", u.InputTokens);
-                    json.WriteNumber("outputTokens", u.OutputTokens);
-                    json.WriteNumber("totalTokens", u.TotalTokens);
-                    json.WriteNumber("textTokens", u.TextTokens);
-                    json.WriteNumber("imageTokens", u.ImageTokens);
-                    if (u.OutputImageTokens is long oi) json.WriteNumber("outputImageTokens", oi);
-                    if (u.OutputTextTokens is long ot) json.WriteNumber("outputTextTokens", ot);
-                    json.WriteEndObject();
-                }
+                // A conversation turn keeps its response id, so that a rerun replays the whole conversation from the cache.
+                if (result.ResponseId != null) json.WriteString("responseId", result.ResponseId);
+                if (result.MainlineModel != null) json.WriteString("mainlineModel", result.MainlineModel);
+                WriteUsage(json, "usage", result.Usage);
+                WriteUsage(json, "mainlineUsage", result.MainlineUsage);
                 json.WriteStartArray("images");
                 foreach (var (image, file, sha) in images)
                 {
@@ -174,6 +170,20 @@ namespace GptImage.Orchestration
                 json.WriteEndObject();
             }
             return buffer.ToArray();
+        }
+
+        private static void WriteUsage(Utf8JsonWriter json, string name, ImageUsage? usage)
+        {
+            if (usage is not ImageUsage u) return;
+            json.WriteStartObject(name);
+            json.WriteNumber("inputTokens", u.InputTokens);
+            json.WriteNumber("outputTokens", u.OutputTokens);
+            json.WriteNumber("totalTokens", u.TotalTokens);
+            json.WriteNumber("textTokens", u.TextTokens);
+            json.WriteNumber("imageTokens", u.ImageTokens);
+            if (u.OutputImageTokens is long oi) json.WriteNumber("outputImageTokens", oi);
+            if (u.OutputTextTokens is long ot) json.WriteNumber("outputTextTokens", ot);
+            json.WriteEndObject();
         }
 
         private static ImageUsage ReadUsage(JsonElement u) => new ImageUsage

@@ -7,7 +7,8 @@ namespace GptImage.Orchestration
 {
     /// <summary>
     /// The cache key: SHA-256 of a canonical JSON form of the request (operation, endpoint, model, prompt, every
-    /// parameter, and the SHA-256 of each input image and of the mask). Two requests that would make the same
+    /// parameter, the SHA-256 of each input image and of the mask, and for a conversation turn its mainline model and
+    /// the response it continues). Two requests that would make the same
     /// API call get the same key; change anything the API sees and the key changes. Holds no secret.
     /// </summary>
     public static class RequestKey
@@ -23,7 +24,7 @@ namespace GptImage.Orchestration
             {
                 json.WriteStartObject();
                 json.WriteNumber("v", Version);
-                json.WriteString("operation", request is ImageEditRequest ? "edits" : "generations");
+                json.WriteString("operation", request is ConversationTurnRequest ? "responses" : request is ImageEditRequest ? "edits" : "generations");
                 json.WriteString("endpoint", NormalizeEndpoint(endpoint));
                 json.WriteString("model", request.Model?.Trim());
                 json.WriteString("prompt", request.Prompt);
@@ -36,6 +37,12 @@ namespace GptImage.Orchestration
                 WriteNumber(json, "n", request.Count);
                 WriteText(json, "user", request.User);
                 WriteNumber(json, "partial_images", request.PartialImages);
+                if (request is ConversationTurnRequest turn)
+                {
+                    // The turn it continues is part of what is asked: the same words after another image are another request.
+                    json.WriteString("responses_model", turn.ResponsesModel?.Trim());
+                    json.WriteString("previous_response_id", turn.PreviousResponseId);
+                }
                 // Written only when there are extras, so the keys of every request without them stay as they were.
                 if (request.AdditionalBody is { Count: > 0 } extras)
                 {

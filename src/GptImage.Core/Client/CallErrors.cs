@@ -13,7 +13,26 @@ namespace GptImage
         /// <summary>Image generations and edits: the classifier's ids and advice, a 409 retried like a passing fault.</summary>
         public static readonly CallErrors Images = new CallErrors();
 
+        /// <summary>
+        /// A conversation turn (POST /responses): the image calls' ids and advice, plus an earlier turn the server no
+        /// longer has (previous_response_not_found), which is its own error with its own advice.
+        /// </summary>
+        public static readonly CallErrors Conversation = new CallErrors { Service = "Responses API" }
+            .WithCode("previous_response_not_found", ErrorIds.PreviousResponseNotFound,
+                "The server has no response with that id (it was made with another key or project, deleted, or is older than the API keeps them): start a new conversation, giving the last image with -Path.");
+
+        /// <summary>What answered, as error messages name it: "The image API answered 400 ...".</summary>
+        public string Service { get; private set; } = "image API";
+
         private readonly Dictionary<string, string> _advice = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _idByCode = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>An error code of the API's that gets an id (and advice) of its own, whatever its status.</summary>
+        public CallErrors WithCode(string code, string errorId, string advice)
+        {
+            _idByCode[code] = errorId;
+            return With(errorId, advice);
+        }
 
         /// <summary>
         /// A call of the files and batches API (Submit-, Get-, Receive-, Stop-GptImageBatchJob): a rate limit is advice to
@@ -44,7 +63,8 @@ namespace GptImage
         public string? ConflictErrorId { get; private set; }
 
         public string ErrorIdFor(int status, string? code, string? type, string? message) =>
-            status == 409 && ConflictErrorId != null ? ConflictErrorId : ApiErrorClassifier.ErrorIdFor(status, code, type, message);
+            code != null && _idByCode.TryGetValue(code, out string? byCode) ? byCode
+            : status == 409 && ConflictErrorId != null ? ConflictErrorId : ApiErrorClassifier.ErrorIdFor(status, code, type, message);
 
         public bool IsTransient(int status, string? code, string? type) =>
             !(status == 409 && ConflictErrorId != null) && ApiErrorClassifier.IsTransient(status, code, type);

@@ -68,7 +68,7 @@ namespace GptImage
         {
             if (_deployment != null)
                 throw new GptImageValidationException(ErrorIds.InvalidEndpoint, "Endpoint", _base.GetLeftPart(UriPartial.Path),
-                    "an OpenAI-style base URL for the files and batches API (https://api.openai.com/v1, or Azure's https://<resource>.openai.azure.com/openai/v1/ with the deployment as -Model); the classic deployment form serves images only.");
+                    "an OpenAI-style base URL for the files, batches and Responses API (https://api.openai.com/v1, or Azure's https://<resource>.openai.azure.com/openai/v1/ with the deployment as -Model); the classic deployment form serves images only.");
             return new Uri(_base, path.TrimStart('/'));
         }
 

@@ -288,7 +288,7 @@ namespace GptImage
             string errorId = errors.ErrorIdFor(status, error.Code, error.Type, apiMessage);
             string? advice = errors.AdviceFor(errorId);
             string codePart = error.Code ?? error.Type ?? "error";
-            string message = $"The image API answered {status} ({codePart}): {apiMessage ?? "no message"}"
+            string message = $"The {errors.Service} answered {status} ({codePart}): {apiMessage ?? "no message"}"
                 + (error.Param != null ? $" [param: {error.Param}]" : string.Empty)
                 + (advice != null ? " " + advice : string.Empty)
                 + (requestId != null ? $" Request id: {requestId}." : string.Empty);

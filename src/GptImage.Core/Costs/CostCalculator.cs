@@ -19,5 +19,26 @@ namespace GptImage.Orchestration
             decimal usd = (textIn * price.TextInputPerMillion + imageIn * price.ImageInputPerMillion + output * price.ImageOutputPerMillion) / 1_000_000m;
             return batchApi ? usd * PriceTable.BatchDiscount : usd;
         }
+
+        /// <summary>
+        /// USD for one answer: its image usage at <paramref name="model"/>'s prices (the answer's own model when it names
+        /// one), plus, for a conversation turn, the mainline model's tokens when the price list has that model (a
+        /// mainline model it does not know adds nothing: the image tool is what the list can price).
+        /// </summary>
+        public static decimal? Actual(ImageResult result, string model)
+        {
+            if (result is null) return null;
+            decimal? image = Actual(result.Model.Length > 0 ? result.Model : model, result.Usage);
+            if (image is null) return null;
+            return image + (Mainline(result.MainlineModel, result.MainlineUsage?.InputTokens ?? 0, result.MainlineUsage?.OutputTokens ?? 0) ?? 0m);
+        }
+
+        /// <summary>A mainline model's text tokens in USD, or null when the list has no price for it.</summary>
+        internal static decimal? Mainline(string? model, long inputTokens, long outputTokens)
+        {
+            MainlinePrice? price = PriceTable.FindMainline(model);
+            if (price is null) return null;
+            return (inputTokens * price.InputPerMillion + outputTokens * price.OutputPerMillion) / 1_000_000m;
+        }
     }
 }

@@ -39,19 +39,34 @@ namespace GptImage.Orchestration
             long output = perImage * count;
             long textIn = ImageTokens.Text(request.Prompt);
             long imageIn = 0;
-            if (request is ImageEditRequest edit)
+            long mainlineIn = 0, mainlineOut = 0;
+            decimal? mainlineUsd = null;
+            if (request is ConversationTurnRequest turn)
+            {
+                int read = ImageToolUsage.InputImages(turn);
+                imageIn = read * PriceTable.InputImageTokens;
+                if (read > 0) basis += $"; {read} image(s) read at about {PriceTable.InputImageTokens} input tokens each";
+                mainlineIn = textIn + imageIn;
+                mainlineOut = PriceTable.MainlineOutputTokens;
+                mainlineUsd = CostCalculator.Mainline(turn.ResponsesModel, mainlineIn, mainlineOut);
+                basis += mainlineUsd is null
+                    ? $"; mainline model '{turn.ResponsesModel}' has no price in the list: its tokens are not counted"
+                    : $"; mainline model {turn.ResponsesModel.Trim()}: about {mainlineIn} input and {mainlineOut} output tokens (prices reviewed {PriceTable.MainlineReviewed})";
+            }
+            else if (request is ImageEditRequest edit)
             {
                 imageIn = InputImageTokens(edit, out string inputBasis);
                 basis += "; " + inputBasis;
             }
-            decimal usd = (textIn * price.TextInputPerMillion + imageIn * price.ImageInputPerMillion + output * price.ImageOutputPerMillion) / 1_000_000m;
+            decimal usd = (textIn * price.TextInputPerMillion + imageIn * price.ImageInputPerMillion + output * price.ImageOutputPerMillion) / 1_000_000m
+                + (mainlineUsd ?? 0m);
             if (batchApi) { usd *= PriceTable.BatchDiscount; basis += "; Batch API price"; }
             if (count > 1) basis += $"; {count} images";
             return new CostEstimate
             {
                 Usd = usd,
-                EstimatedInputTokens = textIn + imageIn,
-                EstimatedOutputTokens = output,
+                EstimatedInputTokens = textIn + imageIn + mainlineIn,
+                EstimatedOutputTokens = output + mainlineOut,
                 IsKnownModel = true,
                 Basis = basis + $"; prices reviewed {PriceTable.Reviewed}",
             };

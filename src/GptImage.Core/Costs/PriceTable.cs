@@ -23,6 +23,20 @@ namespace GptImage.Orchestration
         internal static string AutoQuality => Data.Value.AutoQuality;
         internal static string AutoSize => Data.Value.AutoSize;
 
+        /// <summary>Where the mainline models' prices come from, and when they were reviewed.</summary>
+        public static string MainlineSource => Data.Value.MainlineSource;
+        public static string MainlineReviewed => Data.Value.MainlineReviewed;
+
+        /// <summary>The estimate's output tokens of a mainline model per conversation turn (it only calls the tool).</summary>
+        internal static long MainlineOutputTokens => Data.Value.MainlineOutputTokens;
+
+        /// <summary>The text prices of a conversation's mainline model (names ignore case), or null when the table has none.</summary>
+        public static MainlinePrice? FindMainline(string? model)
+        {
+            if (string.IsNullOrWhiteSpace(model)) return null;
+            return Data.Value.Mainline.TryGetValue(model!.Trim(), out var price) ? price : null;
+        }
+
         /// <summary>The prices of a model (names ignore case), or null when the table has none.</summary>
         public static ModelPrice? Find(string? model)
         {
@@ -38,6 +52,9 @@ namespace GptImage.Orchestration
             public long InputImageTokens;
             public long PartialImageOutputTokens;
             public Dictionary<string, ModelPrice> Models = new Dictionary<string, ModelPrice>(StringComparer.OrdinalIgnoreCase);
+            public string MainlineSource = string.Empty, MainlineReviewed = string.Empty;
+            public long MainlineOutputTokens;
+            public Dictionary<string, MainlinePrice> Mainline = new Dictionary<string, MainlinePrice>(StringComparer.OrdinalIgnoreCase);
         }
 
         private static Loaded Load()
@@ -58,6 +75,17 @@ namespace GptImage.Orchestration
                 AutoQuality = estimate.GetProperty("autoQualityCountsAs").GetString()!,
                 AutoSize = estimate.GetProperty("autoSizeCountsAs").GetString()!,
             };
+            JsonElement mainline = root.GetProperty("mainlineModels");
+            loaded.MainlineSource = mainline.GetProperty("_source").GetString()!;
+            loaded.MainlineReviewed = mainline.GetProperty("reviewed").GetString()!;
+            loaded.MainlineOutputTokens = mainline.GetProperty("outputTokens").GetInt64();
+            foreach (JsonElement m in mainline.GetProperty("models").EnumerateArray())
+            {
+                var names = new List<string>();
+                foreach (JsonElement n in m.GetProperty("names").EnumerateArray()) names.Add(n.GetString()!);
+                var price = new MainlinePrice { Names = names, InputPerMillion = m.GetProperty("input").GetDecimal(), OutputPerMillion = m.GetProperty("output").GetDecimal() };
+                foreach (string name in names) loaded.Mainline[name] = price;
+            }
             foreach (JsonElement m in root.GetProperty("models").EnumerateArray())
             {
                 var tokens = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.OrdinalIgnoreCase);

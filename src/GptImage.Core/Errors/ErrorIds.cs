@@ -40,6 +40,7 @@ namespace GptImage
         public const string NetworkError = "GptImage.NetworkError";
         public const string Timeout = "GptImage.Timeout";
         public const string InvalidResponse = "GptImage.InvalidResponse";
+        public const string PreviousResponseNotFound = "GptImage.PreviousResponseNotFound";
         public const string UnsafeRedirect = "GptImage.UnsafeRedirect";
 
         // Local work

@@ -261,7 +261,7 @@ namespace GptImage.Orchestration
                     (ImageResult? Result, string? KeptIn) hit = Cache is null ? default : await LookUpAsync(key, token).ConfigureAwait(false);
                     if (hit.Result is ImageResult cached)
                     {
-                        outcome = new Outcome(cached, fromCache: true, CostCalculator.Actual(cached.Model, cached.Usage), estimate.Usd, hit.KeptIn);
+                        outcome = new Outcome(cached, fromCache: true, CostCalculator.Actual(cached, job.Request.Model), estimate.Usd, hit.KeptIn);
                         owned.TrySetResult(outcome);
                         Emit(job, outcome, key);
                         return;
@@ -271,7 +271,7 @@ namespace GptImage.Orchestration
                         (ImageResult? Answer, RequestLock? Lock) claim = await ClaimRequestAsync(sharedCache, job, key, sending).ConfigureAwait(false);
                         if (claim.Answer is ImageResult theirs)
                         {
-                            outcome = new Outcome(theirs, fromCache: true, CostCalculator.Actual(theirs.Model, theirs.Usage), estimate.Usd, CacheName);
+                            outcome = new Outcome(theirs, fromCache: true, CostCalculator.Actual(theirs, job.Request.Model), estimate.Usd, CacheName);
                             owned.TrySetResult(outcome);
                             Emit(job, outcome, key);
                             return;
@@ -294,7 +294,7 @@ namespace GptImage.Orchestration
                 // Paid for: remember it before anything else can fail, even if the batch is being cancelled.
                 string? keptIn = key != null && Cache != null ? await TryCommitAsync(key, result).ConfigureAwait(false) : null;
                 requestLock?.Dispose();
-                decimal? cost = CostCalculator.Actual(result.Model.Length > 0 ? result.Model : job.Request.Model, result.Usage);
+                decimal? cost = CostCalculator.Actual(result, job.Request.Model);
                 lock (_lock)
                 {
                     _reservedEstimate -= reserved;
@@ -349,6 +349,10 @@ namespace GptImage.Orchestration
                         Interlocked.Increment(ref _sending);
                         try
                         {
+                            if (job.Request is ConversationTurnRequest turn)
+                                return await (_client as IConversationClient
+                                    ?? throw new NotSupportedException("This client cannot send conversation turns (it is no IConversationClient)."))
+                                    .RespondAsync(turn, abort).ConfigureAwait(false);
                             return job.Request is ImageEditRequest edit
                                 ? await _client.EditAsync(edit, abort).ConfigureAwait(false)
                                 : await _client.GenerateAsync(job.Request, abort).ConfigureAwait(false);

@@ -104,6 +104,15 @@ namespace GptImage.Orchestration
             set => _sourceFields = FieldSet.From(value);
         }
 
+        /// <summary>A conversation turn's response id: what the next turn continues from (previous_response_id). Null for the images endpoints.</summary>
+        public string? ResponseId { get; set; }
+
+        /// <summary>A conversation turn's number in its conversation (1 for the first). Null for the images endpoints.</summary>
+        public int? TurnNumber { get; set; }
+
+        /// <summary>A conversation turn's mainline model (the one that called the image tool). Null for the images endpoints.</summary>
+        public string? MainlineModel { get; set; }
+
         /// <summary>1-based position of the row in the pipeline.</summary>
         public int RowNumber { get; set; }
         public string? ErrorId { get; set; }
@@ -166,9 +175,10 @@ namespace GptImage.Orchestration
                 result.InputFidelity = edit.InputFidelity;
                 var names = new List<string>();
                 foreach (var image in edit.Images) names.Add(image.ToString());
-                result.InputImages = string.Join("; ", names);
+                result.InputImages = names.Count == 0 ? null : string.Join("; ", names);   // a later conversation turn uploads none
                 result.MaskPath = edit.MaskPath ?? edit.Mask?.ToString();
             }
+            if (r is ConversationTurnRequest turn) result.MainlineModel = turn.ResponsesModel;
             return result;
         }
 
@@ -189,6 +199,8 @@ namespace GptImage.Orchestration
             result.Background = response.Background ?? result.Background;
             result.Usage = response.Usage;
             result.RequestId = response.RequestId;
+            result.ResponseId = response.ResponseId;
+            result.MainlineModel = response.MainlineModel;
             result.Created = response.Created == default ? DateTimeOffset.UtcNow : response.Created;
             return result;
         }

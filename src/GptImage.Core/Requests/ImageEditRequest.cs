@@ -1,7 +1,7 @@
 namespace GptImage
 {
     /// <summary>An edit request: one to sixteen input images, an optional PNG mask, and the generation options.</summary>
-    public sealed class ImageEditRequest : ImageGenerationRequest
+    public class ImageEditRequest : ImageGenerationRequest
     {
         /// <summary>Input images as paths or streams; the first one sets the size the mask must match.</summary>
         public ImageInputCollection Images { get; } = new ImageInputCollection();

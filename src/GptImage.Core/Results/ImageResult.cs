@@ -28,5 +28,17 @@ namespace GptImage
 
         /// <summary>How many HTTP attempts the call took (1 when no retry was needed).</summary>
         public int Attempts { get; init; } = 1;
+
+        /// <summary>A conversation turn's response id (the Responses API's id): the next turn's previous_response_id. Null for the images endpoints.</summary>
+        public string? ResponseId { get; init; }
+
+        /// <summary>A conversation turn's mainline model (the one that called the image tool); null for the images endpoints.</summary>
+        public string? MainlineModel { get; init; }
+
+        /// <summary>
+        /// A conversation turn's usage block: the mainline model's tokens, which the Responses API reports (its image
+        /// tool's tokens are in <see cref="Usage"/>, counted from the size and quality made). Null for the images endpoints.
+        /// </summary>
+        public ImageUsage? MainlineUsage { get; init; }
     }
 }

@@ -31,15 +31,10 @@ namespace GptImage.Streaming
 
         public void Add(ServerSentEvent e)
         {
-            if (e.Data == "[DONE]") return;
-            JsonDocument doc;
-            try { doc = JsonDocument.Parse(e.Data); }
-            catch (JsonException ex) { throw new InvalidResponseException($"A streamed event ({e.Name ?? "unnamed"}) is not valid JSON.", ex); }
-            using (doc)
+            using JsonDocument? doc = e.ParseObject(out string type);
+            if (doc is null) return;
             {
                 JsonElement root = doc.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) throw new InvalidResponseException("A streamed event is not a JSON object.");
-                string type = ImagesResponseParser.String(root, "type") ?? e.Name ?? string.Empty;
                 if (type == "error" || root.TryGetProperty("error", out _)) throw new StreamErrorException(e.Data);
                 if (type.EndsWith(".partial_image", StringComparison.Ordinal)) AddPartial(root, type);
                 else if (type.EndsWith(".completed", StringComparison.Ordinal)) AddCompleted(root);
@@ -71,17 +66,7 @@ namespace GptImage.Streaming
         private void AddPartial(JsonElement root, string type)
         {
             PartialCount++;
-            if (_onPartial is null) return;
-            byte[] bytes = Decode(root, $"partial image {PartialCount}");
-            int index = root.TryGetProperty("partial_image_index", out JsonElement i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out int n) ? n : PartialCount - 1;
-            _onPartial(new PartialImage
-            {
-                Request = _request,
-                PartialImageIndex = index,
-                Bytes = bytes,
-                Format = ImageFormatDetector.Detect(bytes) ?? ImagesResponseParser.String(root, "output_format") ?? "png",
-                EventType = type,
-            });
+            if (_onPartial != null) _onPartial(PartialImageEvent.Read(root, "b64_json", _request, type, PartialCount));
         }
 
         private void AddCompleted(JsonElement root)
@@ -116,8 +101,15 @@ namespace GptImage.Streaming
     /// <summary>An "error" event inside a stream that had already answered 200; the client turns its body into a GptImageApiException.</summary>
     internal sealed class StreamErrorException : Exception
     {
-        public StreamErrorException(string body) : base("The stream reported an error.") => Body = body;
+        public StreamErrorException(string body, int status = 400) : base("The stream reported an error.")
+        {
+            Body = body;
+            Status = status;
+        }
 
         public string Body { get; }
+
+        /// <summary>The HTTP status the error is classified as (an error inside a 200 answer has none of its own): 400 unless the error says otherwise.</summary>
+        public int Status { get; }
     }
 }

@@ -12,7 +12,7 @@ namespace GptImage
     /// Azure deployment name) gets only the generic checks that hold for every OpenAI-compatible server.
     /// Messages name the parameter as the cmdlet user types it (-Size), the value, and what is allowed.
     /// </summary>
-    public static class RequestValidator
+    public static partial class RequestValidator
     {
         private static readonly string[] SpecQualities = { "standard", "hd", "low", "medium", "high", "auto" };
         private static readonly string[] SpecFormats = { "png", "jpeg", "webp" };
@@ -40,7 +40,8 @@ namespace GptImage
             CheckOutput(request, caps);
             CheckModeration(request, caps);
             CheckPartialImages(request, caps);
-            Wire.AdditionalBody.Check(request.AdditionalBody, request is ImageEditRequest);
+            // A conversation turn's body is JSON, like a generation's; the multipart edit form takes scalars only.
+            Wire.AdditionalBody.Check(request.AdditionalBody, request is ImageEditRequest && !(request is ConversationTurnRequest));
             return warnings;
         }
 
@@ -48,6 +49,7 @@ namespace GptImage
         public static IReadOnlyList<string> Validate(ImageEditRequest request, DateTime today)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
+            if (request is ConversationTurnRequest turn) return ValidateTurn(turn, today);
             if (request.Moderation != null)
                 throw new GptImageValidationException(ErrorIds.InvalidModeration, "Moderation", request.Moderation,
                     "the edits endpoint (multipart/form-data) has no moderation field; leave -Moderation out when editing.");

@@ -41,7 +41,8 @@ namespace GptImage.Wire
             AddInt(fields, "output_compression", r.Compression);
             AddChoice(fields, "background", r.Background);
             if (r is ImageEditRequest edit) AddChoice(fields, "input_fidelity", edit.InputFidelity);
-            else AddChoice(fields, "moderation", r.Moderation);   // not a field of the multipart edit form
+            // Not a field of the multipart edit form; the Responses image tool takes it.
+            if (!(r is ImageEditRequest) || r is ConversationTurnRequest) AddChoice(fields, "moderation", r.Moderation);
             if (r.User != null) fields.Add(new WireField("user", r.User));
             if (r.PartialImages is int partial)
             {

@@ -33,6 +33,9 @@ namespace GptImage.Emulator.Parsing
         /// <summary>Azure deployment from the route; it stands in for the model there.</summary>
         public string? Deployment { get; set; }
 
+        /// <summary>Set when the call came as a conversation turn (POST /responses): what the answer needs beyond the image.</summary>
+        public Conversations.ConversationTurn? Turn { get; set; }
+
         public string? Text(string name) => Fields.TryGetValue(name, out var v) && v.Kind != FieldKind.Null ? v.Text : null;
         public bool Has(string name) => Fields.TryGetValue(name, out var v) && v.Kind != FieldKind.Null;
         public string EventPrefix => Endpoint == ImageEndpoint.Generations ? "image_generation" : "image_edit";

@@ -62,7 +62,7 @@ namespace GptImage.Emulator.Parsing
             }
         }
 
-        private static FieldValue ToField(JsonElement e) => e.ValueKind switch
+        internal static FieldValue ToField(JsonElement e) => e.ValueKind switch
         {
             JsonValueKind.String => new FieldValue(FieldKind.Text, e.GetString()!),
             JsonValueKind.Number => new FieldValue(FieldKind.Number, e.GetRawText()),

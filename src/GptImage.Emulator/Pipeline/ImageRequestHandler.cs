@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GptImage.Emulator.Conversations;
 using GptImage.Emulator.Http;
 using GptImage.Emulator.Images;
 using GptImage.Emulator.Parsing;
@@ -25,16 +26,24 @@ namespace GptImage.Emulator.Pipeline
 
         private EmulatorOptions Options => _state.Options;
 
-        public async Task HandleAsync(HttpContext context, ImageEndpoint endpoint, string? deployment)
+        public Task HandleAsync(HttpContext context, ImageEndpoint endpoint, string? deployment) =>
+            HandleAsync(context, endpoint == ImageEndpoint.Generations ? "generations" : "edits", deployment,
+                ct => ImageCallReader.ReadAsync(context.Request, endpoint, ct, _state.Files.ImageById));
+
+        /// <summary>POST /responses with the image_generation tool: the same pipeline, a Response object for an answer.</summary>
+        public Task HandleResponsesAsync(HttpContext context) =>
+            HandleAsync(context, "responses", null, ct => ResponsesCallReader.ReadAsync(context.Request, _state.Responses, _state.Files.ImageById, ct));
+
+        private async Task HandleAsync(HttpContext context, string endpointName, string? deployment, Func<CancellationToken, Task<ImageCallReader.ReadResult>> read)
         {
             var (scheme, key) = Authentication.Read(context.Request);
-            RecordedRequest record = RequestRecorder.Start(context, endpoint == ImageEndpoint.Generations ? "generations" : "edits", deployment, scheme);
+            RecordedRequest record = RequestRecorder.Start(context, endpointName, deployment, scheme);
             using IDisposable tracking = _state.Counters.Track(record);
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _state.Stopping);
             try
             {
                 WriteRequestId(context, record, deployment != null);
-                await RunAsync(context, endpoint, deployment, scheme, key, record, cts.Token).ConfigureAwait(false);
+                await RunAsync(context, read, deployment, scheme, key, record, cts.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cts.IsCancellationRequested)
             {
@@ -43,7 +52,7 @@ namespace GptImage.Emulator.Pipeline
             }
         }
 
-        private async Task RunAsync(HttpContext context, ImageEndpoint endpoint, string? deployment, AuthScheme scheme, string? key,
+        private async Task RunAsync(HttpContext context, Func<CancellationToken, Task<ImageCallReader.ReadResult>> read, string? deployment, AuthScheme scheme, string? key,
             RecordedRequest record, CancellationToken ct)
         {
             if (Options.RedirectTo is string redirectTo) { Redirect(context, record, redirectTo); return; }
@@ -56,20 +65,24 @@ namespace GptImage.Emulator.Pipeline
                 return;
             }
 
-            var read = await ImageCallReader.ReadAsync(context.Request, endpoint, ct, _state.Files.ImageById).ConfigureAwait(false);
-            record.JsonBody = read.JsonBody;
-            if (read.Call is ImageCall parsed)
+            ImageCallReader.ReadResult received = await read(ct).ConfigureAwait(false);
+            record.JsonBody = received.JsonBody;
+            if (received.Call is ImageCall parsed)
             {
                 parsed.Deployment = deployment;
                 Describe(record, parsed);
             }
-            if (read.Error != null) { await FailAsync(context, record, read.Error).ConfigureAwait(false); return; }
-            ImageCall call = read.Call!;
+            if (received.Error != null) { await FailAsync(context, record, received.Error).ConfigureAwait(false); return; }
+            ImageCall call = received.Call!;
 
             if (Options.InsufficientQuota) { await FailAsync(context, record, ApiError.InsufficientQuota()).ConfigureAwait(false); return; }
 
             var (valid, validationError) = ImageCallValidator.Validate(call, Options);
-            if (validationError != null) { await FailAsync(context, record, validationError).ConfigureAwait(false); return; }
+            if (validationError != null)
+            {
+                await FailAsync(context, record, call.Turn is null ? validationError : ConversationParams.Rename(validationError)).ConfigureAwait(false);
+                return;
+            }
             record.Count = valid!.Count;
             record.Stream = valid.Stream;
 
@@ -100,7 +113,9 @@ namespace GptImage.Emulator.Pipeline
             record.Prompt = call.Text("prompt");
             record.Model = call.Text("model");
             record.Fields = ImageCallReader.FieldNames(call);
-            record.Files = call.Images.Concat(call.Mask is null ? Enumerable.Empty<UploadedFile>() : new[] { call.Mask })
+            record.PreviousResponseId = call.Turn?.PreviousResponseId;
+            // A turn's earlier image is the server's own, not an upload: it is left out of the files sent.
+            record.Files = call.Images.Where(f => f.Param != ConversationParams.PreviousImage).Concat(call.Mask is null ? Enumerable.Empty<UploadedFile>() : new[] { call.Mask })
                 .Select(f => RecordedFilePart.From(f.Param, f.FileName, f.ContentType, f.Bytes)).ToArray();
         }
 
@@ -127,6 +142,11 @@ namespace GptImage.Emulator.Pipeline
 
         private async Task AnswerAsync(HttpContext context, RecordedRequest record, ImageCall call, ValidatedCall valid, bool truncate, CancellationToken ct)
         {
+            if (call.Turn != null)
+            {
+                await ResponseObjectWriter.AnswerAsync(context, record, call, valid, truncate, _state, ct).ConfigureAwait(false);
+                return;
+            }
             IReadOnlyList<UploadedImageInfo> inputs = call.Images.Select(i => ImageHeaderReader.Read(i.Bytes)!).ToArray();
             TokenUsage usage = TokenUsage.For(valid, inputs);
             long created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();

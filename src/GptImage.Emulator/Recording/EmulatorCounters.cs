@@ -21,6 +21,7 @@ namespace GptImage.Emulator
 
         public int Generations => Count(r => r.Endpoint == "generations");
         public int Edits => Count(r => r.Endpoint == "edits");
+        public int Responses => Count(r => r.Endpoint == "responses");
         public int Models => Count(r => r.Endpoint == "models");
 
         /// <summary>Image calls (generations + edits) whose answer was a 200 delivered in full.</summary>

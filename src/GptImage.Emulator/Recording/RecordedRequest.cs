@@ -29,7 +29,7 @@ namespace GptImage.Emulator
         public string Path { get; init; } = string.Empty;
         public string Query { get; init; } = string.Empty;
 
-        /// <summary>"generations", "edits", "models" or "other".</summary>
+        /// <summary>"generations", "edits", "responses", "models" or "other".</summary>
         public string Endpoint { get; init; } = "other";
 
         /// <summary>Azure deployment name when the classic deployment route was used.</summary>
@@ -51,6 +51,12 @@ namespace GptImage.Emulator
         public string? Model { get; set; }
         public int? Count { get; set; }
         public bool Stream { get; set; }
+
+        /// <summary>A conversation turn's previous_response_id, as sent.</summary>
+        public string? PreviousResponseId { get; set; }
+
+        /// <summary>The id of the response a conversation turn was answered with.</summary>
+        public string? ResponseId { get; set; }
 
         /// <summary>Names of the JSON properties or form fields sent (for "leave out what was not set" checks).</summary>
         public IReadOnlyList<string> Fields { get; set; } = Array.Empty<string>();

@@ -27,6 +27,7 @@ namespace GptImage.Emulator.Responses
                 writer.WriteNumber("total", requests.Count);
                 writer.WriteNumber("generations", requests.Count(r => r.Endpoint == "generations"));
                 writer.WriteNumber("edits", requests.Count(r => r.Endpoint == "edits"));
+                writer.WriteNumber("responses", requests.Count(r => r.Endpoint == "responses"));
                 writer.WriteNumber("succeeded", counters.Succeeded);
                 writer.WriteNumber("maxInFlight", counters.MaxInFlight);
                 writer.WriteStartObject("byStatus");
@@ -39,6 +40,9 @@ namespace GptImage.Emulator.Responses
                     writer.WriteStartObject();
                     writer.WriteString("method", r.Method);
                     writer.WriteString("path", r.Path);
+                    writer.WriteString("endpoint", r.Endpoint);
+                    writer.WriteString("previousResponseId", r.PreviousResponseId);
+                    writer.WriteString("responseId", r.ResponseId);
                     writer.WriteNumber("status", r.StatusCode);
                     writer.WriteString("errorCode", r.ErrorCode);
                     writer.WriteString("outcome", r.Outcome.ToString());

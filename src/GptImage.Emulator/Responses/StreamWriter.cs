@@ -43,14 +43,10 @@ namespace GptImage.Emulator.Responses
                 await SendEventAsync(context, $"{prefix}.completed", valid, final, created, json => ImagesResponseWriter.WriteUsage(json, "usage", usage), ct).ConfigureAwait(false);
         }
 
-        private static async Task SendEventAsync(HttpContext context, string type, ValidatedCall valid, RenderedImage image, long created,
-            Action<Utf8JsonWriter> extra, CancellationToken ct)
-        {
-            var buffer = new MemoryStream(image.Base64.Length + 512);
-            buffer.Write(Encoding.ASCII.GetBytes($"event: {type}\ndata: "));
-            using (var json = new Utf8JsonWriter(buffer, JsonOutput.Compact))
+        private static Task SendEventAsync(HttpContext context, string type, ValidatedCall valid, RenderedImage image, long created,
+            Action<Utf8JsonWriter> extra, CancellationToken ct) =>
+            WriteEventAsync(context, type, image.Base64.Length + 512, json =>
             {
-                json.WriteStartObject();
                 json.WriteString("type", type);
                 json.WriteString("b64_json", image.Base64);
                 json.WriteNumber("created_at", created);
@@ -59,6 +55,17 @@ namespace GptImage.Emulator.Responses
                 json.WriteString("background", valid.Transparent ? "transparent" : "opaque");
                 json.WriteString("output_format", valid.OutputFormat);
                 extra(json);
+            }, ct);
+
+        /// <summary>One server-sent event (event: type, data: a JSON object written by <paramref name="write"/>), flushed at once.</summary>
+        public static async Task WriteEventAsync(HttpContext context, string type, int sizeHint, Action<Utf8JsonWriter> write, CancellationToken ct)
+        {
+            var buffer = new MemoryStream(sizeHint);
+            buffer.Write(Encoding.ASCII.GetBytes($"event: {type}\ndata: "));
+            using (var json = new Utf8JsonWriter(buffer, JsonOutput.Compact))
+            {
+                json.WriteStartObject();
+                write(json);
                 json.WriteEndObject();
             }
             buffer.Write(Encoding.ASCII.GetBytes("\n\n"));

@@ -82,6 +82,7 @@ namespace GptImage.Commands
                 case ErrorIds.ModerationBlocked: return ErrorCategory.PermissionDenied;
                 case ErrorIds.OrganizationNotVerified: return ErrorCategory.PermissionDenied;
                 case ErrorIds.NotFound: return ErrorCategory.ObjectNotFound;
+                case ErrorIds.PreviousResponseNotFound: return ErrorCategory.ObjectNotFound;
                 case ErrorIds.ServerError: return ErrorCategory.ResourceUnavailable;
                 case ErrorIds.NetworkError: return ErrorCategory.ConnectionError;
                 case ErrorIds.Timeout: return ErrorCategory.OperationTimeout;

@@ -32,14 +32,18 @@ namespace GptImage.Commands
         }
 
         /// <summary>A reporter when the cmdlet asked for partial images, else null (and a warning for a -SavePartial that cannot apply).</summary>
-        public static PartialImageReporter? For(ImageBatchCmdlet cmdlet, CmdletJobSink inner, string? outputDirectory)
+        public static PartialImageReporter? For(ImageBatchCmdlet cmdlet, CmdletJobSink inner, string? outputDirectory) =>
+            For(cmdlet, cmdlet.PartialImages, cmdlet.SavePartial, inner, outputDirectory);
+
+        /// <summary>The same for any cmdlet that streams: <paramref name="partialImages"/> per request, saved when <paramref name="save"/>.</summary>
+        public static PartialImageReporter? For(PSCmdlet cmdlet, int? partialImages, bool save, CmdletJobSink inner, string? outputDirectory)
         {
-            if (cmdlet.PartialImages is not int count || count == 0)
+            if (partialImages is not int count || count == 0)
             {
-                if (cmdlet.SavePartial) cmdlet.WriteWarning("-SavePartial has no effect without -PartialImages 1 to 3.");
+                if (save) cmdlet.WriteWarning("-SavePartial has no effect without -PartialImages 1 to 3.");
                 return null;
             }
-            string? folder = cmdlet.SavePartial ? outputDirectory ?? cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath : null;
+            string? folder = save ? outputDirectory ?? cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath : null;
             return new PartialImageReporter(cmdlet, inner, folder, count);
         }
 

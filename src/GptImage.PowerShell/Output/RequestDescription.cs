@@ -30,6 +30,12 @@ namespace GptImage.Commands
                 Append(text, "mask", edit.MaskPath);
                 Append(text, "input_fidelity", edit.InputFidelity);
             }
+            if (request is ConversationTurnRequest turn)
+            {
+                Append(text, "partial_images", turn.PartialImages?.ToString(CultureInfo.InvariantCulture));
+                Append(text, "via", turn.ResponsesModel);
+                Append(text, "continues", turn.PreviousResponseId);
+            }
             if (request.AdditionalBody is { Count: > 0 } extras) Append(text, "body+", Wire.AdditionalBody.Describe(extras));
             Append(text, "headers+", additionalHeaders);
             string prompt = request.Prompt.Length <= PromptShown ? request.Prompt : request.Prompt.Substring(0, PromptShown) + "...";

@@ -138,6 +138,42 @@ namespace GptImage.Tests.Client
             Assert.Equal(422, (int)response.StatusCode);
         }
 
+        [PrismFact]
+        public async Task A_first_conversation_turn_with_an_image_a_mask_and_every_tool_option_matches_the_spec()
+        {
+            var turn = new ConversationTurnRequest
+            {
+                Prompt = "make the background navy", Model = "gpt-image-1.5", Size = "1024x1536", Quality = "high", OutputFormat = "webp",
+                Compression = 80, Background = "opaque", Moderation = "low", InputFidelity = "high", PartialImages = 2,
+                MaskPath = _files.Png("mask.png", 64, 64, transparent: true),
+            };
+            turn.Images.Add(_files.Png("photo.png"));
+            turn.Images.Add(_files.Write("logo.jpg", TestImages.Jpeg(8, 8)));
+            AssertAccepted(await SendThroughClient(c => c.RespondAsync(turn)));
+        }
+
+        [PrismFact]
+        public async Task A_later_conversation_turn_matches_the_spec() =>
+            AssertAccepted(await SendThroughClient(c => c.RespondAsync(new ConversationTurnRequest
+            {
+                Prompt = "now add our logo top left", PreviousResponseId = "resp_abc123", ResponsesModel = "gpt-5.4-mini", Quality = "low",
+            })));
+
+        [PrismFact]
+        public async Task Prism_rejects_a_responses_body_that_breaks_the_schema()
+        {
+            using var http = new HttpClient();
+            // An input_image part without its required detail, and a quality the tool does not have.
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(PrismBase(), "responses"))
+            {
+                Content = new StringContent("{\"model\":\"gpt-5.4\",\"input\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_image\",\"image_url\":\"data:image/png;base64,iVBORw0KGgo=\"}]}],"
+                    + "\"tools\":[{\"type\":\"image_generation\",\"quality\":\"ultra\"}]}", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk-prism-check");
+            using var response = await http.SendAsync(request);
+            Assert.Equal(422, (int)response.StatusCode);
+        }
+
         private sealed class PrismVerdict
         {
             public int Status { get; init; }
@@ -157,6 +193,10 @@ namespace GptImage.Tests.Client
 
             protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
+                // Prism judges the body; its mock cannot render an event-stream example (500 NO_COMPLEX_OBJECT_TEXT), so a
+                // streamed request (stream=true) is asked for its JSON answer instead. The body sent is the client's own.
+                request.Headers.Accept.Clear();
+                request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
                 using HttpResponseMessage prism = await base.SendAsync(request, cancellationToken);
                 string body = await prism.Content.ReadAsStringAsync(cancellationToken);
                 Verdicts.Enqueue(new PrismVerdict { Status = (int)prism.StatusCode, Path = request.RequestUri!.AbsolutePath, Body = body });

@@ -38,6 +38,20 @@ namespace GptImage.PowerShell.Tests.Contract
             "-TemplatePath string[] {Template:}",
         };
 
+        // The image_generation tool's options of a conversation: set by New-GptImageConversation, overridden per turn by
+        // Send-GptImageConversation. Typed only (a turn's piped row gives its Prompt, Path and MaskPath).
+        private static readonly string[] ToolOptions =
+        {
+            "-Background string {*:} [ValidateOptionalSet: transparent|opaque|auto]",
+            "-Compression int? {*:}",
+            "-InputFidelity string {*:} [ValidateOptionalSet: low|high]",
+            "-Moderation string {*:} [ValidateOptionalSet: low|auto]",
+            "-OutputFormat string {*:} [ValidateOptionalSet: png|jpeg|webp]",
+            "-PartialImages int? {*:} [ValidateRange: 0..3]",
+            "-Quality string {*:} [ValidateOptionalSet: low|medium|high|auto]",
+            "-Size string {*:}",
+        };
+
         // Output, pacing, connection and cost options of the cmdlets that spend money.
         private static readonly string[] BatchOptions =
         {
@@ -210,6 +224,33 @@ namespace GptImage.PowerShell.Tests.Contract
                 {
                     "-Name string[] {*: P0 V N}",
                     "-TemplatePath string[] {*:}",
+                }),
+            ["New-GptImageConversation"] = Cmdlet(
+                "New-GptImageConversation class=NewGptImageConversationCommand sealed ShouldProcess=False Output=GptImage.GptImageConversation",
+                ToolOptions, new[]
+                {
+                    "-ApiKey System.Security.SecureString {*:}",
+                    "-CacheDirectory string {*:}",
+                    "-Endpoint string {*:}",
+                    "-FileName string {*:}",
+                    "-ImageModel string {*:}",
+                    "-MaxRetries int {*:} [ValidateRange: 0..10]",
+                    "-Model string {*:}",
+                    "-NoCache switch {*:}",
+                    "-OutputDirectory string {*:}",
+                    "-PreviousResponseId string {*:}",
+                    "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
+                }),
+            ["Send-GptImageConversation"] = Cmdlet(
+                "Send-GptImageConversation class=SendGptImageConversationCommand sealed ShouldProcess=True ConfirmImpact=Medium Output=GptImage.Orchestration.GptImageResult",
+                ToolOptions, new[]
+                {
+                    "-Conversation GptImage.GptImageConversation {*: M}",
+                    "-Force switch {*:}",
+                    "-MaskPath string {*: N}",
+                    "-Path string[] {*: N}",
+                    "-Prompt string [aliases: Description, Text] {*: M P0 V N}",
+                    "-SavePartial switch {*:}",
                 }),
             ["Disconnect-GptImage"] = Cmdlet(
                 "Disconnect-GptImage class=DisconnectGptImageCommand sealed ShouldProcess=False Output=System.Void"),
