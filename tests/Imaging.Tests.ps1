@@ -272,6 +272,15 @@ Describe 'Expand-GptImage' {
         (Get-EmulatorCounters $script:Emulator).total | Should -Be 0
     }
 
+    It 'runs in the background with -AsJob like Edit-GptImage' {
+        $job = Expand-GptImage -LiteralPath $script:Square -AspectRatio 16:9 -Prompt 'wider, in the background' @script:Connection -OutputDirectory (Join-Path $TestDrive 'job') -NoCache -AsJob
+        $job | Should -BeOfType ([GptImage.Commands.GptImageJob])
+        $result = $job | Wait-Job -Timeout 60 | Receive-Job
+        $result.Status | Should -Be 'Succeeded'
+        $result.Size | Should -Be '1824x1024'
+        Remove-Job $job
+    }
+
     It 'refuses shapes the model cannot make' {
         Expand-GptImage -LiteralPath $script:Square -AspectRatio 5:1 -Prompt 'x' @script:Connection -OutputDirectory $TestDrive -ErrorVariable bad -ErrorAction SilentlyContinue
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'GptImage.InvalidSize*'
