@@ -75,6 +75,15 @@ Describe 'Completion of batch job ids' {
         Get-Completion "Get-GptImageBatchJob -StatePath '$script:State' -Id $prefix" | Should -Contain $script:First.Id
     }
 
+    It 'reads a relative -StatePath from PowerShell''s current folder, which the process''s own does not follow' {
+        Push-Location -LiteralPath (Split-Path -Parent $script:State)
+        try {
+            [Environment]::CurrentDirectory | Should -Not -Be (Get-Location).ProviderPath
+            Get-Completion "Get-GptImageBatchJob -StatePath ./$(Split-Path -Leaf $script:State) -Id " | Should -Contain $script:First.Id
+        }
+        finally { Pop-Location }
+    }
+
     It 'reads $env:GPTIMAGE_BATCH_STATE when -StatePath is not typed' {
         $saved = $env:GPTIMAGE_BATCH_STATE
         try {

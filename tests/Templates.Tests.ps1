@@ -53,6 +53,16 @@ Describe 'Get-GptImageTemplate' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('game-character', 'game-environment', 'game-prop')
     }
 
+    It 'completes from a relative -TemplatePath in PowerShell''s current folder, which the process''s own does not follow' {
+        Push-Location -LiteralPath (Split-Path -Parent $script:Examples)
+        try {
+            [Environment]::CurrentDirectory | Should -Not -Be (Get-Location).ProviderPath
+            $line = "New-GptImage -TemplatePath ./templates -Template ho"
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'house-product'
+        }
+        finally { Pop-Location }
+    }
+
     It 'reads .psd1 and .json files from -TemplatePath and the default folder, and names the file and field of a broken one' {
         $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'mine')
         Copy-Item (Join-Path $script:Examples 'house-product.psd1') $folder

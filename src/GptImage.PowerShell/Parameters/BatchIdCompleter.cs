@@ -35,27 +35,8 @@ namespace GptImage.Commands
                     $"{r.BatchId}: {r.Status ?? "submitted"}, {r.Rows.Count} rows, submitted {r.SubmittedAt.ToLocalTime():yyyy-MM-dd HH:mm}"));
         }
 
-        /// <summary>The -StatePath typed so far as a full path (relative to the current folder), else null: the store's default.</summary>
-        private static string? StateFolder(IDictionary fakeBoundParameters)
-        {
-            object? typed = fakeBoundParameters?.Contains("StatePath") == true ? fakeBoundParameters["StatePath"] : null;
-            string? text = (typed is PSObject pso ? pso.BaseObject : typed) as string;
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            return System.IO.Path.GetFullPath(System.IO.Path.Combine(CurrentFolder(), text!.Trim('\'', '"')));
-        }
-
-        /// <summary>PowerShell's current folder (Set-Location), which the process's own current directory does not follow.</summary>
-        private static string CurrentFolder()
-        {
-            try
-            {
-                return System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.SessionStateProxy.Path.CurrentFileSystemLocation.ProviderPath
-                    ?? Environment.CurrentDirectory;
-            }
-            catch (PSInvalidOperationException)
-            {
-                return Environment.CurrentDirectory;
-            }
-        }
+        /// <summary>The -StatePath typed so far as a full path (relative to PowerShell's current folder), else null: the store's default.</summary>
+        private static string? StateFolder(IDictionary fakeBoundParameters) =>
+            CompletionPaths.Typed(fakeBoundParameters, "StatePath").FirstOrDefault();
     }
 }

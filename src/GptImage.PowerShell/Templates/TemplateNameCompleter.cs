@@ -15,22 +15,16 @@ namespace GptImage.Commands
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            IEnumerable<string> folders = Folders(fakeBoundParameters);
             TemplateLibrary library;
-            try { library = TemplateLibrary.Load(folders.Where(System.IO.Directory.Exists), PowerShellDataFile.Read); }
+            try
+            {
+                IEnumerable<string> folders = CompletionPaths.Typed(fakeBoundParameters, "TemplatePath");
+                library = TemplateLibrary.Load(folders.Where(System.IO.Directory.Exists), PowerShellDataFile.Read);
+            }
             catch (Exception) { return Enumerable.Empty<CompletionResult>(); }   // completion must never throw at the user
             return library.Templates
                 .Where(t => t.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(t => new CompletionResult(t.Name, t.Name, CompletionResultType.ParameterValue, t.Description));
-        }
-
-        private static IEnumerable<string> Folders(IDictionary fakeBoundParameters)
-        {
-            object? value = fakeBoundParameters?["TemplatePath"];
-            if (value is PSObject pso) value = pso.BaseObject;
-            if (value is string one) return new[] { one };
-            if (value is IEnumerable many) return many.Cast<object>().Select(o => o?.ToString() ?? string.Empty).Where(s => s.Length > 0).ToList();
-            return Enumerable.Empty<string>();
         }
     }
 }
