@@ -10,7 +10,7 @@ using GptImage.Orchestration;
 namespace GptImage.Bench
 {
     /// <summary>
-    /// Issue 5: 1-3 s latency at 60 requests per minute, scaled to 0.6-1.8 s at 100 per minute (the same 2 requests
+    /// 1-3 s latency at 60 requests per minute, scaled to 0.6-1.8 s at 100 per minute (the same 2 requests
     /// in flight are needed to use the limit; 200 rows still span two windows). The adaptive batch and a one-at-a-time
     /// loop run side by side against two emulators with the same settings.
     /// </summary>

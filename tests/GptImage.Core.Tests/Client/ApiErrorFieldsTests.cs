@@ -8,7 +8,7 @@ using Xunit;
 namespace GptImage.Tests.Client
 {
     /// <summary>
-    /// Issue 2: "One exception type, GptImageApiException, with the HTTP status, OpenAI's error type, code and
+    /// "One exception type, GptImageApiException, with the HTTP status, OpenAI's error type, code and
     /// param, the API's message, the request id, and a sentence on what to do", read from a real error answer.
     /// </summary>
     public sealed class ApiErrorFieldsTests : EmulatorTest

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace GptImage.Tests.Client
 {
-    /// <summary>Issue 2's defaults: retries, timeout, default model, and the OPENAI_* environment variables.</summary>
+    /// <summary>The client's defaults: retries, timeout, default model, and the OPENAI_* environment variables.</summary>
     public sealed class ClientDefaultsTests
     {
         private static Func<string, string?> Variables(params (string Name, string Value)[] set)

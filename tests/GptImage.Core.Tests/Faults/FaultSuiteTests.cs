@@ -12,7 +12,7 @@ using Xunit;
 
 namespace GptImage.Tests.Faults
 {
-    /// <summary>Issue 5's fault suite: the real client and the batch engine against the emulator's injected faults.</summary>
+    /// <summary>The fault suite: the real client and the batch engine against the emulator's injected faults.</summary>
     public class FaultSuiteTests
     {
         private static readonly byte[] PngTrailer = { 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 }; // IEND + CRC

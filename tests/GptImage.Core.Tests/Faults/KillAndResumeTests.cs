@@ -12,7 +12,7 @@ using Xunit;
 namespace GptImage.Tests.Faults
 {
     /// <summary>
-    /// Issue 5: a runner process SIGKILLed mid-batch and run again completes the batch, and the emulator (hosted
+    /// A runner process SIGKILLed mid-batch and run again completes the batch, and the emulator (hosted
     /// here, so its record survives the child) sees no request for a row that was committed before the kill.
     /// </summary>
     public class KillAndResumeTests

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace GptImage.Tests.Layout
 {
-    /// <summary>Issue 2's layout rules for GptImage.Core: no PowerShell reference, System.Text.Json 8.0 (PowerShell 7.4 loads its own 8.0).</summary>
+    /// <summary>The layout rules for GptImage.Core: no PowerShell reference, System.Text.Json 8.0 (PowerShell 7.4 loads its own 8.0).</summary>
     public sealed class CoreAssemblyTests
     {
         private static readonly AssemblyName[] References = typeof(GptImageClient).Assembly.GetReferencedAssemblies();

@@ -5,7 +5,7 @@ using Xunit;
 namespace GptImage.Tests.Validation
 {
     /// <summary>
-    /// Issue 2's capability table (Data/models.json) against the issue and openai-images-facts.md: the model
+    /// The capability table (Data/models.json) against openai-images-facts.md: the model
     /// line-up, shutdown dates, and the per-model limits the validator and the emulator both read.
     /// </summary>
     public sealed class ModelTableTests

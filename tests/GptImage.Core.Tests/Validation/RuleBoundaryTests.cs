@@ -4,7 +4,7 @@ using Xunit;
 
 namespace GptImage.Tests.Validation
 {
-    /// <summary>Edges of issue 2's rules that the main validator tests do not pin: where "experimental" starts, moderation on generations, dall-e-3's n.</summary>
+    /// <summary>Edges of the request rules that the main validator tests do not pin: where "experimental" starts, moderation on generations, dall-e-3's n.</summary>
     public sealed class RuleBoundaryTests : IDisposable
     {
         private static readonly DateTime Today = new DateTime(2026, 11, 21);

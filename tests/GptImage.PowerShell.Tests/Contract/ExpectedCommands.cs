@@ -1,7 +1,7 @@
 namespace GptImage.PowerShell.Tests.Contract
 {
     /// <summary>
-    /// The cmdlets as users type them (issue 4 and 5), written out by hand in the notation of
+    /// The cmdlets as users type them, written out by hand in the notation of
     /// <see cref="Infrastructure.CmdletDescriber"/>. Changing a name here is changing the product.
     /// </summary>
     internal static class ExpectedCommands
@@ -74,7 +74,7 @@ namespace GptImage.PowerShell.Tests.Contract
             "-TimeoutSec int {*:} [ValidateRange: 1..3600]",
         };
 
-        // Connection and record options of the Batch API cmdlets (issue 6).
+        // Connection and record options of the Batch API cmdlets.
         private static readonly string[] BatchApiOptions =
         {
             "-ApiKey System.Security.SecureString {*:}",
